@@ -1,0 +1,122 @@
+package org.ums.account;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules every account field obeys, whoever submits it (the API, the console or a start-up setting). All
+ * broken rules are reported together so that a form can show them at once.
+ */
+@Component
+class AccountValidation {
+
+  static final Pattern NICKNAME = Pattern.compile("^[\\w-]{3,50}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final int MAX_EMAIL = 254;
+  private static final int MAX_NAME = 100;
+  private static final int MAX_BIO = 500;
+  private static final int MAX_URL = 2048;
+
+  private final PasswordPolicy passwordPolicy;
+
+  AccountValidation(PasswordPolicy passwordPolicy) {
+    this.passwordPolicy = passwordPolicy;
+  }
+
+  /** Checks a new account and returns its email in the form it is stored. */
+  String checkNewAccount(NewAccount account) {
+    var violations = new ArrayList<FieldViolation>();
+    checkEmail(account.email(), violations);
+    passwordPolicy.check("password", account.password()).ifPresent(violations::add);
+    if (account.nickname() != null) {
+      checkNickname(account.nickname(), violations);
+    }
+    ProfileDetails profile = account.profile();
+    checkProfile(profile.firstName(), profile.lastName(), profile.bio(), profile.profilePictureUrl(),
+        profile.linkedinProfileUrl(), profile.githubProfileUrl(), violations);
+    failOn(violations);
+    return normalizeEmail(account.email());
+  }
+
+  void checkChanges(UserChanges changes) {
+    if (changes.isEmpty()) {
+      throw new InvalidAccountDataException(new FieldViolation("body", "validation.empty-update", "NotEmpty"));
+    }
+    var violations = new ArrayList<FieldViolation>();
+    if (changes.email() != null) {
+      checkEmail(changes.email(), violations);
+    }
+    if (changes.nickname() != null) {
+      checkNickname(changes.nickname(), violations);
+    }
+    checkProfile(changes.firstName(), changes.lastName(), changes.bio(), changes.profilePictureUrl(),
+        changes.linkedinProfileUrl(), changes.githubProfileUrl(), violations);
+    failOn(violations);
+  }
+
+  void checkEmail(String email, List<FieldViolation> violations) {
+    if (email == null || email.isBlank()) {
+      violations.add(new FieldViolation("email", "validation.required", "NotBlank"));
+    } else if (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
+      violations.add(new FieldViolation("email", "validation.email", "Email"));
+    }
+  }
+
+  static String normalizeEmail(String email) {
+    return email.strip();
+  }
+
+  private static void checkNickname(String nickname, List<FieldViolation> violations) {
+    if (!NICKNAME.matcher(nickname).matches()) {
+      violations.add(new FieldViolation("nickname", "validation.nickname", "Pattern"));
+    }
+  }
+
+  private static void checkProfile(String firstName, String lastName, String bio, String pictureUrl,
+      String linkedinUrl, String githubUrl, List<FieldViolation> violations) {
+    checkLength("first_name", firstName, MAX_NAME, violations);
+    checkLength("last_name", lastName, MAX_NAME, violations);
+    checkLength("bio", bio, MAX_BIO, violations);
+    checkUrl("profile_picture_url", pictureUrl, violations);
+    checkUrl("linkedin_profile_url", linkedinUrl, violations);
+    checkUrl("github_profile_url", githubUrl, violations);
+  }
+
+  private static void checkLength(String field, String value, int max, List<FieldViolation> violations) {
+    if (value != null && value.length() > max) {
+      violations.add(new FieldViolation(field, "validation.too-long." + max, "Size"));
+    }
+  }
+
+  /** Only absolute http(s) URLs with a host: {@code javascript:} and the like never reach a page. */
+  private static void checkUrl(String field, String value, List<FieldViolation> violations) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    if (value.length() > MAX_URL || !isWebUrl(value)) {
+      violations.add(new FieldViolation(field, "validation.url", "URL"));
+    }
+  }
+
+  static boolean isWebUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          && !uri.getHost().isBlank();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static void failOn(List<FieldViolation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidAccountDataException(violations);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.ums.account;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks up what other modules may know about an account. */
+@Service
+public class Accounts {
+
+  private final UserRepository users;
+
+  Accounts(UserRepository users) {
+    this.users = users;
+  }
+
+  /** How to address the user in a message, or empty when the account no longer exists. */
+  @Transactional(readOnly = true)
+  public Optional<Contact> contact(UserId id) {
+    return users.findById(id.value()).map(user -> new Contact(user.id(), user.email(), displayName(user)));
+  }
+
+  /** The caller's own account. */
+  @Transactional(readOnly = true)
+  public UserView me(Actor actor) {
+    return users.findById(actor.id().value()).map(UserView::of).orElseThrow(UserNotFoundException::new);
+  }
+
+  private static String displayName(User user) {
+    return user.firstName() != null && !user.firstName().isBlank() ? user.firstName() : user.nickname();
+  }
+}

@@ -1,0 +1,86 @@
+package org.ums.account;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks an email and password. The hash is computed outside any transaction (it is the slow part), and the
+ * outcome is recorded on the row under a lock, so that instances sharing the database count failures together.
+ */
+@Service
+public class Credentials {
+
+  private final UserRepository users;
+  private final AccountStore store;
+  private final PasswordEncoder passwordEncoder;
+  private final AccountProperties properties;
+  private final TransactionTemplate transaction;
+  private volatile String unknownUserHash;
+
+  Credentials(UserRepository users, AccountStore store, PasswordEncoder passwordEncoder,
+      AccountProperties properties, TransactionTemplate transaction) {
+    this.users = users;
+    this.store = store;
+    this.passwordEncoder = passwordEncoder;
+    this.properties = properties;
+    this.transaction = transaction;
+  }
+
+  /**
+   * The account whose email and password these are.
+   *
+   * @throws LoginRejectedException BAD_CREDENTIALS for an unknown email or a wrong password (after spending a
+   *     hash either way, so the two take the same time), EMAIL_NOT_VERIFIED for the right password on an
+   *     unverified account, LOCKED while the account is locked
+   */
+  public AuthenticatedUser authenticate(String email, String password) {
+    Instant now = store.clock().instant();
+    Optional<User> found = users.findByEmail(AccountValidation.normalizeEmail(email));
+    if (found.isEmpty()) {
+      passwordEncoder.matches(password, unknownUserHash());
+      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
+    }
+    User user = found.get();
+    if (user.isLockedAt(now)) {
+      throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+    }
+    UserId id = user.id();
+    if (!passwordEncoder.matches(password, user.passwordHash())) {
+      transaction.executeWithoutResult(status -> {
+        User locked = store.loadForUpdate(id);
+        locked.recordFailedLogin(properties.maxLoginAttempts(), properties.lockoutDuration(), now);
+        store.save(locked);
+      });
+      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
+    }
+    if (!user.isEmailVerified()) {
+      throw new LoginRejectedException(LoginRejectedException.Reason.EMAIL_NOT_VERIFIED);
+    }
+    String upgradedHash = passwordEncoder.upgradeEncoding(user.passwordHash()) ? passwordEncoder.encode(password)
+        : null;
+    return transaction.execute(status -> {
+      User current = store.loadForUpdate(id);
+      if (current.isLockedAt(now)) {
+        throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+      }
+      current.recordSuccessfulLogin(now);
+      if (upgradedHash != null) {
+        current.rehashPassword(upgradedHash);
+      }
+      store.save(current);
+      return new AuthenticatedUser(current.id(), current.role());
+    });
+  }
+
+  private String unknownUserHash() {
+    String hash = unknownUserHash;
+    if (hash == null) {
+      hash = passwordEncoder.encode("unknown-user-" + System.nanoTime());
+      unknownUserHash = hash;
+    }
+    return hash;
+  }
+}

@@ -1,0 +1,99 @@
+package org.ums.account;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proof that a user owns their email address: single-use links of 256 random bits, kept only as SHA-256 hashes
+ * and valid for {@link AccountProperties#verificationTokenLifetime()}.
+ */
+@Service
+public class EmailVerification {
+
+  private static final int TOKEN_BYTES = 32;
+
+  private final AccountStore store;
+  private final AccountValidation validation;
+  private final UserRepository users;
+  private final EmailVerificationTokenRepository tokens;
+  private final AccountProperties properties;
+  private final SecureRandom random = new SecureRandom();
+
+  EmailVerification(AccountStore store, AccountValidation validation, UserRepository users,
+      EmailVerificationTokenRepository tokens, AccountProperties properties) {
+    this.store = store;
+    this.validation = validation;
+    this.users = users;
+    this.tokens = tokens;
+    this.properties = properties;
+  }
+
+  /**
+   * Verifies the user's email with a token from a link: the account becomes AUTHENTICATED (when it was
+   * ANONYMOUS) and every outstanding link of the user stops working.
+   *
+   * @throws InvalidVerificationTokenException when the token is unknown, used, expired or someone else's
+   */
+  @Transactional(noRollbackFor = InvalidVerificationTokenException.class)
+  public void verify(UserId userId, String token) {
+    Instant now = store.clock().instant();
+    EmailVerificationToken found = tokens.findByTokenHash(hash(token))
+        .filter(candidate -> candidate.belongsTo(userId))
+        .orElseThrow(InvalidVerificationTokenException::new);
+    if (found.isExpiredAt(now)) {
+      throw new InvalidVerificationTokenException();
+    }
+    User user = store.loadForUpdate(userId);
+    tokens.deleteByUserId(userId.value());
+    user.verifyEmail(now);
+    store.save(user);
+  }
+
+  /**
+   * Asks for a new link for the account with this email when it exists and is unverified. Says nothing either
+   * way, so that nobody learns which emails have accounts.
+   */
+  @Transactional
+  public void requestNewLink(String email) {
+    var violations = new java.util.ArrayList<FieldViolation>();
+    validation.checkEmail(email, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidAccountDataException(violations);
+    }
+    users.findByEmail(AccountValidation.normalizeEmail(email)).ifPresent(user -> {
+      user.requestVerificationEmail(store.clock().instant());
+      store.save(user);
+    });
+  }
+
+  /**
+   * Issues a fresh token for an unverified account, for the notification that sends the link. The token is
+   * returned once and never stored in clear. Empty when the account is gone or already verified.
+   */
+  @Transactional
+  public Optional<String> issueToken(UserId userId) {
+    return users.findById(userId.value()).filter(user -> !user.isEmailVerified()).map(user -> {
+      byte[] raw = new byte[TOKEN_BYTES];
+      random.nextBytes(raw);
+      String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+      Instant now = store.clock().instant();
+      tokens.save(new EmailVerificationToken(userId, hash(token), now.plus(properties.verificationTokenLifetime()),
+          now));
+      return token;
+    });
+  }
+
+  static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package org.ums.account;
+
+import java.time.Instant;
+
+/** A user proved they own their email address. */
+public record EmailVerified(UserId userId, Instant occurredAt) {
+}

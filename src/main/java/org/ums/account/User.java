@@ -1,0 +1,279 @@
+package org.ums.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * An account: who the user is, how they prove it, what they may do, and whether they may log in now. Every
+ * change goes through a method named for what happens, which keeps the invariants and registers the event.
+ */
+@Entity
+@Table(name = "users")
+class User extends AbstractAggregateRoot<User> {
+
+  @Id
+  private UUID id;
+  @Column(columnDefinition = "citext")
+  private String email;
+  @Column(columnDefinition = "citext")
+  private String nickname;
+  @Column(name = "hashed_password")
+  private String passwordHash;
+  private String firstName;
+  private String lastName;
+  private String bio;
+  private String profilePictureUrl;
+  private String linkedinProfileUrl;
+  private String githubProfileUrl;
+  @Enumerated(EnumType.STRING)
+  private Role role;
+  @Column(name = "is_professional")
+  private boolean professional;
+  private Instant professionalStatusUpdatedAt;
+  private boolean emailVerified;
+  @Column(name = "is_locked")
+  private boolean locked;
+  private Instant lockedUntil;
+  private int failedLoginAttempts;
+  private Instant lastLoginAt;
+  private Instant createdAt;
+  private Instant updatedAt;
+  @Version
+  private long version;
+
+  protected User() {
+  }
+
+  private User(UserId id, String email, String nickname, String passwordHash, Role role, Instant now) {
+    this.id = id.value();
+    this.email = email;
+    this.nickname = nickname;
+    this.passwordHash = passwordHash;
+    this.role = role;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Opens an account whose email is still to be verified. */
+  static User register(String email, String nickname, String passwordHash, ProfileDetails profile, Role role,
+      Instant now) {
+    User user = new User(UserId.random(), email, nickname, passwordHash, role, now);
+    user.applyProfile(profile);
+    user.registerEvent(new UserRegistered(user.id(), now));
+    return user;
+  }
+
+  /** Opens an administrator account whose email an operator vouches for. */
+  static User bootstrapAdministrator(String email, String nickname, String passwordHash, Instant now) {
+    User user = new User(UserId.random(), email, nickname, passwordHash, Role.ADMIN, now);
+    user.emailVerified = true;
+    return user;
+  }
+
+  void verifyEmail(Instant now) {
+    emailVerified = true;
+    if (role == Role.ANONYMOUS) {
+      role = Role.AUTHENTICATED;
+      registerEvent(new RoleChanged(id(), Role.ANONYMOUS, Role.AUTHENTICATED, null, now));
+    }
+    touch(now);
+    registerEvent(new EmailVerified(id(), now));
+  }
+
+  /** Asks for a fresh verification link; a verified account has nothing to verify and asks for nothing. */
+  void requestVerificationEmail(Instant now) {
+    if (!emailVerified) {
+      registerEvent(new EmailVerificationRequested(id(), now));
+    }
+  }
+
+  /** Whether the account refuses logins at {@code now}; a timed lock that has run out no longer counts. */
+  boolean isLockedAt(Instant now) {
+    return locked && (lockedUntil == null || now.isBefore(lockedUntil));
+  }
+
+  /** Counts a failed login and locks the account when the policy's limit is reached. */
+  void recordFailedLogin(int maxAttempts, Duration lockoutDuration, Instant now) {
+    releaseExpiredLock(now);
+    failedLoginAttempts++;
+    if (failedLoginAttempts >= maxAttempts && !locked) {
+      lock(lockoutDuration == null ? null : now.plus(lockoutDuration), now);
+    }
+    touch(now);
+  }
+
+  void recordSuccessfulLogin(Instant now) {
+    releaseExpiredLock(now);
+    failedLoginAttempts = 0;
+    lastLoginAt = now;
+  }
+
+  /** Ends a timed lock whose time has come, as an unlock would. */
+  void releaseExpiredLock(Instant now) {
+    if (locked && lockedUntil != null && !now.isBefore(lockedUntil)) {
+      unlock(now);
+    }
+  }
+
+  void lock(Instant until, Instant now) {
+    if (locked) {
+      return;
+    }
+    locked = true;
+    lockedUntil = until;
+    touch(now);
+    registerEvent(new UserLocked(id(), now));
+  }
+
+  void unlock(Instant now) {
+    boolean wasLocked = locked;
+    locked = false;
+    lockedUntil = null;
+    failedLoginAttempts = 0;
+    touch(now);
+    if (wasLocked) {
+      registerEvent(new UserUnlocked(id(), now));
+    }
+  }
+
+  void changeRole(Role newRole, UserId changedBy, Instant now) {
+    if (newRole == role) {
+      return;
+    }
+    Role oldRole = role;
+    role = newRole;
+    touch(now);
+    registerEvent(new RoleChanged(id(), oldRole, newRole, changedBy, now));
+  }
+
+  void changeEmail(String newEmail, Instant now) {
+    email = newEmail;
+    touch(now);
+  }
+
+  void changeNickname(String newNickname, Instant now) {
+    nickname = newNickname;
+    touch(now);
+  }
+
+  /** Replaces the profile fields that {@code changes} gives; the others stay. */
+  void editProfile(UserChanges changes, Instant now) {
+    firstName = pick(changes.firstName(), firstName);
+    lastName = pick(changes.lastName(), lastName);
+    bio = pick(changes.bio(), bio);
+    profilePictureUrl = pick(changes.profilePictureUrl(), profilePictureUrl);
+    linkedinProfileUrl = pick(changes.linkedinProfileUrl(), linkedinProfileUrl);
+    githubProfileUrl = pick(changes.githubProfileUrl(), githubProfileUrl);
+    touch(now);
+  }
+
+  /** Stores a hash made with the current algorithm in place of an older one. */
+  void rehashPassword(String newHash) {
+    passwordHash = newHash;
+  }
+
+  void markDeleted(Instant now) {
+    registerEvent(new UserDeleted(id(), email, now));
+  }
+
+  private void applyProfile(ProfileDetails profile) {
+    firstName = profile.firstName();
+    lastName = profile.lastName();
+    bio = profile.bio();
+    profilePictureUrl = profile.profilePictureUrl();
+    linkedinProfileUrl = profile.linkedinProfileUrl();
+    githubProfileUrl = profile.githubProfileUrl();
+  }
+
+  private static String pick(String given, String current) {
+    if (given == null) {
+      return current;
+    }
+    return given.isBlank() ? null : given;
+  }
+
+  private void touch(Instant now) {
+    updatedAt = now;
+  }
+
+  UserId id() {
+    return UserId.of(id);
+  }
+
+  String email() {
+    return email;
+  }
+
+  String nickname() {
+    return nickname;
+  }
+
+  String passwordHash() {
+    return passwordHash;
+  }
+
+  String firstName() {
+    return firstName;
+  }
+
+  String lastName() {
+    return lastName;
+  }
+
+  String bio() {
+    return bio;
+  }
+
+  String profilePictureUrl() {
+    return profilePictureUrl;
+  }
+
+  String linkedinProfileUrl() {
+    return linkedinProfileUrl;
+  }
+
+  String githubProfileUrl() {
+    return githubProfileUrl;
+  }
+
+  Role role() {
+    return role;
+  }
+
+  boolean isProfessional() {
+    return professional;
+  }
+
+  boolean isEmailVerified() {
+    return emailVerified;
+  }
+
+  boolean isLocked() {
+    return locked;
+  }
+
+  int failedLoginAttempts() {
+    return failedLoginAttempts;
+  }
+
+  Instant lastLoginAt() {
+    return lastLoginAt;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,125 @@
+package org.ums.account;
+
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What managers and administrators do to accounts, under the role rules: browse, read, create, edit, lock,
+ * unlock and delete. The last unlocked ADMIN can never be deleted, demoted or locked.
+ */
+@Service
+public class UserAdministration {
+
+  private final UserRepository users;
+  private final AccountStore store;
+  private final AccountValidation validation;
+  private final Registration registration;
+
+  UserAdministration(UserRepository users, AccountStore store, AccountValidation validation,
+      Registration registration) {
+    this.users = users;
+    this.store = store;
+    this.validation = validation;
+    this.registration = registration;
+  }
+
+  /** A page of users in order of creation. */
+  @Transactional(readOnly = true)
+  public UserPage list(Actor actor, long skip, int limit) {
+    AccountRules.requireAdministrator(actor);
+    var items = users.findPage(skip, limit).stream().map(UserView::of).toList();
+    return new UserPage(items, users.count());
+  }
+
+  @Transactional(readOnly = true)
+  public UserView get(Actor actor, UserId id) {
+    AccountRules.requireAdministrator(actor);
+    return UserView.of(store.load(id));
+  }
+
+  /**
+   * Opens an account for someone else, with a role within the actor's rights (ANONYMOUS when none is given);
+   * the new user receives a verification email like any registrant.
+   */
+  @Transactional
+  public UserView create(Actor actor, NewAccount account, Role role) {
+    AccountRules.requireAdministrator(actor);
+    Role granted = role == null ? Role.ANONYMOUS : role;
+    AccountRules.requireMayGrant(actor, granted);
+    String email = validation.checkNewAccount(account);
+    store.requireEmailFree(email);
+    return UserView.of(registration.open(account, email, granted));
+  }
+
+  /** Changes the fields given; a role change follows the role rules. */
+  @Transactional
+  public UserView update(Actor actor, UserId id, UserChanges changes) {
+    AccountRules.requireAdministrator(actor);
+    validation.checkChanges(changes);
+    if (changes.role() != null) {
+      store.lockAdministrators();
+    }
+    User user = store.loadForUpdate(id);
+    AccountRules.requireMayManage(actor, user);
+    Instant now = store.clock().instant();
+    if (changes.email() != null) {
+      String email = AccountValidation.normalizeEmail(changes.email());
+      if (!email.equalsIgnoreCase(user.email())) {
+        store.requireEmailFree(email);
+      }
+      user.changeEmail(email, now);
+    }
+    if (changes.nickname() != null && !changes.nickname().equalsIgnoreCase(user.nickname())) {
+      store.requireNicknameFree(changes.nickname());
+      user.changeNickname(changes.nickname(), now);
+    }
+    if (changes.role() != null && changes.role() != user.role()) {
+      AccountRules.requireNotSelf(actor, user);
+      AccountRules.requireMayGrant(actor, changes.role());
+      store.requireAnotherAdministrator(user);
+      user.changeRole(changes.role(), actor.id(), now);
+    }
+    user.editProfile(changes, now);
+    return UserView.of(store.save(user));
+  }
+
+  @Transactional
+  public void delete(Actor actor, UserId id) {
+    AccountRules.requireAdministrator(actor);
+    store.lockAdministrators();
+    User user = store.loadForUpdate(id);
+    AccountRules.requireMayManage(actor, user);
+    store.requireAnotherAdministrator(user);
+    user.markDeleted(store.clock().instant());
+    store.delete(user);
+  }
+
+  /** Locks the account until it is unlocked. */
+  @Transactional
+  public UserView lock(Actor actor, UserId id) {
+    AccountRules.requireAdministrator(actor);
+    store.lockAdministrators();
+    User user = store.loadForUpdate(id);
+    AccountRules.requireMayManage(actor, user);
+    store.requireAnotherAdministrator(user);
+    Instant now = store.clock().instant();
+    user.lock(null, now);
+    return UserView.of(store.save(user));
+  }
+
+  /** Unlocks the account and forgets its failed logins. */
+  @Transactional
+  public UserView unlock(Actor actor, UserId id) {
+    AccountRules.requireAdministrator(actor);
+    User user = store.loadForUpdate(id);
+    AccountRules.requireMayManage(actor, user);
+    user.unlock(store.clock().instant());
+    return UserView.of(store.save(user));
+  }
+
+  /** What the actor may do to this user, for the links of its representation. */
+  public Permissions permissions(Actor actor, UserView user) {
+    return AccountRules.permissions(actor, user.role());
+  }
+}

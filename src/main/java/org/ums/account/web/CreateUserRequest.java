@@ -1,0 +1,15 @@
+package org.ums.account.web;
+
+import org.ums.account.NewAccount;
+import org.ums.account.ProfileDetails;
+import org.ums.account.Role;
+
+/** The body with which a manager or administrator opens an account, optionally with a role. */
+record CreateUserRequest(String email, String password, String nickname, String firstName, String lastName,
+    String bio, String profilePictureUrl, String linkedinProfileUrl, String githubProfileUrl, Role role) {
+
+  NewAccount toNewAccount() {
+    return new NewAccount(email == null ? "" : email, password == null ? "" : password, nickname,
+        new ProfileDetails(firstName, lastName, bio, profilePictureUrl, linkedinProfileUrl, githubProfileUrl));
+  }
+}

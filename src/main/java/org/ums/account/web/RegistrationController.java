@@ -1,0 +1,58 @@
+package org.ums.account.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.ums.account.EmailVerification;
+import org.ums.account.Registration;
+import org.ums.account.UserId;
+import org.ums.web.Problems;
+
+@RestController
+@Tag(name = "Registration")
+@SecurityRequirements
+class RegistrationController {
+
+  private final Registration registration;
+  private final EmailVerification verification;
+  private final Problems problems;
+
+  RegistrationController(Registration registration, EmailVerification verification, Problems problems) {
+    this.registration = registration;
+    this.verification = verification;
+    this.problems = problems;
+  }
+
+  @PostMapping("/register")
+  @Operation(summary = "Register", description = "Opens an unverified account and emails a verification link.")
+  ResponseEntity<UserResponse> register(@RequestBody RegisterRequest request) {
+    var user = registration.register(request.toNewAccount());
+    return ResponseEntity.status(HttpStatus.CREATED).body(UserResponse.from(user, List.of()));
+  }
+
+  @GetMapping("/verify-email/{user_id}/{token}")
+  @Operation(summary = "Verify an email", description = "The link sent by email; makes the account AUTHENTICATED.")
+  MessageResponse verify(@PathVariable("user_id") UUID userId, @PathVariable("token") String token,
+      Locale locale) {
+    verification.verify(UserId.of(userId), token);
+    return new MessageResponse(problems.message("verification.done", locale));
+  }
+
+  @PostMapping("/verify-email/resend")
+  @Operation(summary = "Send the verification link again",
+      description = "Always 202, whether or not the email has an account.")
+  ResponseEntity<MessageResponse> resend(@RequestBody ResendVerificationRequest request, Locale locale) {
+    verification.requestNewLink(request.email());
+    return ResponseEntity.accepted().body(new MessageResponse(problems.message("verification.resent", locale)));
+  }
+}

@@ -1,0 +1,5 @@
+package org.ums.account.web;
+
+/** Whose verification link to send again. */
+record ResendVerificationRequest(String email) {
+}

@@ -1,0 +1,113 @@
+package org.ums.account.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.ums.account.Accounts;
+import org.ums.account.Actor;
+import org.ums.account.UserAdministration;
+import org.ums.account.UserId;
+import org.ums.account.UserView;
+
+@RestController
+@RequestMapping("/users")
+@Tag(name = "Users")
+class UserController {
+
+  private static final String ADMINISTRATORS = "hasAnyRole('MANAGER', 'ADMIN')";
+
+  private final Accounts accounts;
+  private final UserAdministration administration;
+  private final UserLinks links;
+
+  UserController(Accounts accounts, UserAdministration administration, UserLinks links) {
+    this.accounts = accounts;
+    this.administration = administration;
+    this.links = links;
+  }
+
+  @GetMapping("/me")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "Your own account")
+  UserResponse me(@AuthenticationPrincipal Actor actor) {
+    return UserResponse.from(accounts.me(actor), links.forMe());
+  }
+
+  @GetMapping
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "List users", description = "In order of creation, with paging links.")
+  UserListResponse list(@AuthenticationPrincipal Actor actor,
+      @RequestParam(name = "skip", defaultValue = "0") @Min(0) long skip,
+      @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit) {
+    var page = administration.list(actor, skip, limit);
+    var items = page.items().stream().map(user -> represent(actor, user)).toList();
+    return new UserListResponse(items, page.total(), skip / limit + 1, items.size(),
+        links.forPage(skip, limit, page.total()));
+  }
+
+  @PostMapping
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Create a user", description = "With a role within your rights; a verification email is sent.")
+  ResponseEntity<UserResponse> create(@AuthenticationPrincipal Actor actor, @RequestBody CreateUserRequest request) {
+    var user = administration.create(actor, request.toNewAccount(), request.role());
+    var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/users/{id}")
+        .buildAndExpand(user.id().value()).toUri();
+    return ResponseEntity.created(location).body(represent(actor, user));
+  }
+
+  @GetMapping("/{user_id}")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Read a user")
+  UserResponse get(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId) {
+    return represent(actor, administration.get(actor, UserId.of(userId)));
+  }
+
+  @PutMapping("/{user_id}")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Update a user", description = "Only the fields given change; an empty body is refused.")
+  UserResponse update(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId,
+      @RequestBody UpdateUserRequest request) {
+    return represent(actor, administration.update(actor, UserId.of(userId), request.toChanges()));
+  }
+
+  @DeleteMapping("/{user_id}")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Delete a user")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId) {
+    administration.delete(actor, UserId.of(userId));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{user_id}/unlock")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Unlock a user", description = "Also forgets the failed logins.")
+  UserResponse unlock(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId) {
+    return represent(actor, administration.unlock(actor, UserId.of(userId)));
+  }
+
+  @PostMapping("/{user_id}/lock")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Lock a user", description = "Until unlocked; the owner is told by email.")
+  UserResponse lock(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId) {
+    return represent(actor, administration.lock(actor, UserId.of(userId)));
+  }
+
+  private UserResponse represent(Actor actor, UserView user) {
+    return UserResponse.from(user, links.forUser(actor, user));
+  }
+}

@@ -1,0 +1,64 @@
+package org.ums.account.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.ums.account.Actor;
+import org.ums.account.Permissions;
+import org.ums.account.UserAdministration;
+import org.ums.account.UserView;
+
+/** The links of user representations, offered only for actions the caller may take. */
+@Component
+class UserLinks {
+
+  private final UserAdministration administration;
+
+  UserLinks(UserAdministration administration) {
+    this.administration = administration;
+  }
+
+  List<Link> forUser(Actor actor, UserView user) {
+    Permissions permissions = administration.permissions(actor, user);
+    String href = base().path("/users/{id}").buildAndExpand(user.id().value()).toUriString();
+    var links = new ArrayList<Link>(3);
+    if (permissions.read()) {
+      links.add(new Link("self", href, "GET", "view"));
+    }
+    if (permissions.update()) {
+      links.add(new Link("update", href, "PUT", "update"));
+    }
+    if (permissions.delete()) {
+      links.add(new Link("delete", href, "DELETE", "delete"));
+    }
+    return links;
+  }
+
+  List<Link> forMe() {
+    return List.of(Link.get("self", base().path("/users/me").toUriString()));
+  }
+
+  List<Link> forPage(long skip, int limit, long total) {
+    var links = new ArrayList<Link>(5);
+    long lastSkip = total == 0 ? 0 : ((total - 1) / limit) * limit;
+    links.add(Link.get("self", pageHref(skip, limit)));
+    links.add(Link.get("first", pageHref(0, limit)));
+    links.add(Link.get("last", pageHref(lastSkip, limit)));
+    if (skip + limit < total) {
+      links.add(Link.get("next", pageHref(skip + limit, limit)));
+    }
+    if (skip > 0) {
+      links.add(Link.get("prev", pageHref(Math.max(0, skip - limit), limit)));
+    }
+    return links;
+  }
+
+  private static String pageHref(long skip, int limit) {
+    return base().path("/users/").queryParam("skip", skip).queryParam("limit", limit).toUriString();
+  }
+
+  private static ServletUriComponentsBuilder base() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath();
+  }
+}

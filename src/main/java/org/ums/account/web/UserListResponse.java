@@ -1,0 +1,7 @@
+package org.ums.account.web;
+
+import java.util.List;
+
+/** A page of users: {@code page} counts from 1 and {@code size} is the number of items on it. */
+record UserListResponse(List<UserResponse> items, long total, long page, int size, List<Link> links) {
+}

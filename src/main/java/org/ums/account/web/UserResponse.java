@@ -1,0 +1,21 @@
+package org.ums.account.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.ums.account.Role;
+import org.ums.account.UserView;
+
+/** A user as the API shows it: never a password hash or a token. */
+record UserResponse(UUID id, String email, String nickname, String firstName, String lastName, String bio,
+    String profilePictureUrl, String linkedinProfileUrl, String githubProfileUrl, Role role,
+    boolean isProfessional, boolean emailVerified, boolean isLocked, Instant lastLoginAt, Instant createdAt,
+    Instant updatedAt, List<Link> links) {
+
+  static UserResponse from(UserView user, List<Link> links) {
+    return new UserResponse(user.id().value(), user.email(), user.nickname(), user.firstName(), user.lastName(),
+        user.bio(), user.profilePictureUrl(), user.linkedinProfileUrl(), user.githubProfileUrl(), user.role(),
+        user.isProfessional(), user.emailVerified(), user.isLocked(), user.lastLoginAt(), user.createdAt(),
+        user.updatedAt(), List.copyOf(links));
+  }
+}

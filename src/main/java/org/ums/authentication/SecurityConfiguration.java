@@ -1,0 +1,72 @@
+package org.ums.authentication;
+
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Stateless bearer-token security. Every path is open at the filter level, so unknown paths answer 404; each
+ * endpoint states who may call it with method security, and a present but bad token is refused everywhere.
+ * Security failures are answered by the same problem-details handlers as the rest of the API.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder,
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+    AuthenticationEntryPoint entryPoint = (request, response, failure) ->
+        resolver.resolveException(request, response, null, failure);
+    AccessDeniedHandler deniedHandler = (request, response, failure) ->
+        resolver.resolveException(request, response, null, failure);
+    http
+        .csrf(csrf -> csrf.disable())
+        .cors(Customizer.withDefaults())
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .headers(headers -> headers
+            .frameOptions(frame -> frame.deny())
+            .contentTypeOptions(Customizer.withDefaults()))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .oauth2ResourceServer(server -> server
+            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokenConverter()))
+            .authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(deniedHandler))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(deniedHandler));
+    return http.build();
+  }
+
+  /** Verifies RS256 signatures against the current public keys, then the expiry and the issuer. */
+  @Bean
+  JwtDecoder jwtDecoder(SigningKeys keys, AuthenticationProperties properties) {
+    var processor = new DefaultJWTProcessor<SecurityContext>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM,
+        (selector, context) -> selector.select(keys.publicKeys())));
+    // Spring's validators below check the claims; Nimbus's own check would only repeat them.
+    processor.setJWTClaimsSetVerifier((claims, context) -> {
+    });
+    var decoder = new NimbusJwtDecoder(processor);
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    return decoder;
+  }
+}

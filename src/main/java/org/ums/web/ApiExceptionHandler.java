@@ -1,0 +1,184 @@
+package org.ums.web;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every failure that no module maps itself with a problem detail in the caller's language: 422 with an
+ * {@code errors} list for invalid input, 400 for unreadable bodies, 401/403 for security, and a bare 500 that
+ * never carries the exception's text.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final Problems problems;
+
+  ApiExceptionHandler(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return invalid(fieldProblems(ex.getBindingResult(), request.getLocale()), request.getLocale());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = request.getLocale();
+    List<FieldProblem> errors = new ArrayList<>();
+    ex.getParameterValidationResults().forEach(result -> {
+      String name = parameterName(result.getMethodParameter().getParameterName(), result.getMethodParameter()
+          .getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class));
+      result.getResolvableErrors().forEach(error -> errors.add(new FieldProblem(name,
+          problems.message(error, locale), code(error.getCodes()))));
+    });
+    return invalid(errors, locale);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = request.getLocale();
+    return invalid(List.of(new FieldProblem(ex.getParameterName(),
+        problems.message("validation.required", locale), "NotBlank")), locale);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, request.getLocale(), "problem.unreadable-body"));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, Locale locale) {
+    boolean inPath = ex.getParameter().hasParameterAnnotation(
+        org.springframework.web.bind.annotation.PathVariable.class);
+    if (inPath) {
+      return respond(problems.of(HttpStatus.NOT_FOUND, locale, "problem.not-found"));
+    }
+    return invalid(List.of(new FieldProblem(ex.getName(), problems.message("validation.type-mismatch", locale),
+        "TypeMismatch")), locale);
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<Object> handleAuthentication(AuthenticationException ex, Locale locale) {
+    return unauthenticated(locale, "problem.unauthenticated");
+  }
+
+  /** Method security denies anonymous callers too: they get 401 and a challenge, the others 403. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, Principal principal, Locale locale) {
+    if (principal == null) {
+      return unauthenticated(locale, "problem.unauthenticated");
+    }
+    return respond(problems.of(HttpStatus.FORBIDDEN, locale, "problem.forbidden"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> handleUnexpected(Exception ex, Locale locale) {
+    log.error("Unexpected failure while handling a request", ex);
+    return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, locale, "problem.unexpected"));
+  }
+
+  /** Every exception Spring MVC maps itself (404, 405, 415, ...) gets a localized title and detail. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    HttpStatus status = HttpStatus.resolve(statusCode.value());
+    if (status == null) {
+      status = HttpStatus.BAD_REQUEST;
+    }
+    ProblemDetail problem = problems.of(status, request.getLocale(), detailKey(status));
+    if (ex instanceof ErrorResponse errorResponse) {
+      headers = new HttpHeaders(headers);
+      headers.addAll(errorResponse.getHeaders());
+    }
+    return ResponseEntity.status(status).headers(headers).body(problem);
+  }
+
+  private static String detailKey(HttpStatus status) {
+    return switch (status) {
+      case NOT_FOUND -> "problem.not-found";
+      case METHOD_NOT_ALLOWED -> "problem.method-not-allowed";
+      case UNSUPPORTED_MEDIA_TYPE -> "problem.unsupported-media-type";
+      case NOT_ACCEPTABLE -> "problem.not-acceptable";
+      case PAYLOAD_TOO_LARGE -> "problem.payload-too-large";
+      case UNPROCESSABLE_CONTENT -> "problem.validation";
+      default -> status.is5xxServerError() ? "problem.unexpected" : "problem.bad-request";
+    };
+  }
+
+  private ResponseEntity<Object> unauthenticated(Locale locale, String key) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .body(problems.of(HttpStatus.UNAUTHORIZED, locale, key));
+  }
+
+  private ResponseEntity<Object> invalid(List<FieldProblem> errors, Locale locale) {
+    return respond(problems.invalid(locale, errors));
+  }
+
+  private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
+  private List<FieldProblem> fieldProblems(BindingResult result, Locale locale) {
+    List<FieldProblem> errors = new ArrayList<>();
+    for (FieldError error : result.getFieldErrors()) {
+      errors.add(new FieldProblem(snakeCase(error.getField()), problems.message(error, locale),
+          code(error.getCodes())));
+    }
+    result.getGlobalErrors().forEach(error -> errors.add(new FieldProblem(error.getObjectName(),
+        problems.message(error, locale), code(error.getCodes()))));
+    return errors;
+  }
+
+  private static String parameterName(String fallback, org.springframework.web.bind.annotation.RequestParam param) {
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    if (param != null && !param.value().isEmpty()) {
+      return param.value();
+    }
+    return fallback == null ? "request" : fallback;
+  }
+
+  private static String code(String[] codes) {
+    return codes == null || codes.length == 0 ? "Invalid" : codes[codes.length - 1];
+  }
+
+  /** Field names go back to the client in the JSON's snake_case. */
+  static String snakeCase(String field) {
+    return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,72 @@
+package org.ums.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  /** The name of the OpenAPI security scheme that Swagger UI's "Authorize" uses. */
+  static final String PASSWORD_FLOW = "oauth2-password";
+
+  /**
+   * The original project's clients call {@code /register/} and {@code /users/}; this serves every path with or
+   * without its trailing slash. It runs before Spring Security so that both spellings meet the same rules.
+   */
+  @Bean
+  FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+    var filter = UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build();
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(WebProperties properties) {
+    var source = new UrlBasedCorsConfigurationSource();
+    if (!properties.corsAllowedOrigins().isEmpty()) {
+      var cors = new CorsConfiguration();
+      cors.setAllowedOrigins(properties.corsAllowedOrigins());
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+      cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept-Language"));
+      cors.setExposedHeaders(List.of("Location", "Retry-After"));
+      cors.setMaxAge(3600L);
+      source.registerCorsConfiguration("/**", cors);
+    }
+    return source;
+  }
+
+  @Bean
+  OpenAPI umsOpenApi() {
+    var passwordFlow = new SecurityScheme()
+        .type(SecurityScheme.Type.OAUTH2)
+        .description("Log in with your email as the username.")
+        .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/login/")));
+    return new OpenAPI()
+        .info(new Info().title("UMS").version("1").description(
+            "User management: registration, email verification, login with JWTs, roles and users."))
+        .components(new Components().addSecuritySchemes(PASSWORD_FLOW, passwordFlow))
+        .addSecurityItem(new SecurityRequirement().addList(PASSWORD_FLOW));
+  }
+
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addViewController("/redoc").setViewName("forward:/redoc.html");
+  }
+}
