@@ -205,6 +205,11 @@ class User extends AbstractAggregateRoot<User> {
     updatedAt = now;
   }
 
+  /** The events recorded and not yet published. */
+  java.util.Collection<Object> pendingEvents() {
+    return domainEvents();
+  }
+
   UserId id() {
     return UserId.of(id);
   }

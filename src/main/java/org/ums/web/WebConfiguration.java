@@ -1,5 +1,8 @@
 package org.ums.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -63,6 +66,15 @@ class WebConfiguration implements WebMvcConfigurer {
             "User management: registration, email verification, login with JWTs, roles and users."))
         .components(new Components().addSecuritySchemes(PASSWORD_FLOW, passwordFlow))
         .addSecurityItem(new SecurityRequirement().addList(PASSWORD_FLOW));
+  }
+
+  /**
+   * Swagger's model reader runs on its own Jackson 2 mapper, which does not see the application's snake_case
+   * strategy; without this the documented field names would differ from the real ones.
+   */
+  @Bean
+  ModelResolver snakeCaseModelResolver() {
+    return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
   }
 
   @Override

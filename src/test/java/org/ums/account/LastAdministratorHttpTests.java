@@ -1,0 +1,68 @@
+package org.ums.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ums.support.Api.body;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.ums.embeddeddatabase.TestDatabases;
+import org.ums.support.Api;
+import org.ums.support.Emails;
+import org.ums.support.HttpTest;
+import org.ums.support.MailInbox;
+
+/** Runs on a database of its own, so that the bootstrap administrator really is the only one. */
+@HttpTest
+class LastAdministratorHttpTests {
+
+  private static final String PASSWORD = "a long enough secret";
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    String url = TestDatabases.fresh("ums_last_admin");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", TestDatabases::user);
+    registry.add("spring.datasource.password", TestDatabases::password);
+  }
+
+  @LocalServerPort
+  int port;
+  Api api;
+  String admin;
+  String adminId;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port);
+    admin = api.login("admin@ums.test", "bootstrap-admin-secret");
+    adminId = api.get("/users/me", admin).json().get("id").asString();
+  }
+
+  @Test
+  void lastAdministratorCannotBeDeletedDemotedOrLocked() {
+    String email = Emails.unique("second-admin");
+    String secondId = api.postJson("/users/", body("email", email, "password", PASSWORD, "role", "ADMIN"), admin)
+        .json().get("id").asString();
+    api.get(MailInbox.awaitMessage(email).verificationPath());
+    String second = api.login(email, PASSWORD);
+
+    // With two administrators, one may lock the other; then the remaining one is the last.
+    assertThat(api.post("/users/" + adminId + "/lock", second).status()).isEqualTo(200);
+    var delete = api.delete("/users/" + secondId, second);
+    assertThat(delete.status()).isEqualTo(409);
+    assertThat(delete.json().get("detail").asString()).contains("last administrator");
+
+    // The locked bootstrap administrator's token still carries ADMIN; it cannot remove the last active one.
+    assertThat(api.delete("/users/" + secondId, admin).status()).isEqualTo(409);
+    assertThat(api.putJson("/users/" + secondId, body("role", "MANAGER"), admin).status()).isEqualTo(409);
+    assertThat(api.post("/users/" + secondId + "/lock", admin).status()).isEqualTo(409);
+
+    assertThat(api.post("/users/" + adminId + "/unlock", second).status()).isEqualTo(200);
+    assertThat(api.putJson("/users/" + secondId, body("role", "MANAGER"), admin).status()).isEqualTo(200);
+    // The demoted administrator still holds an ADMIN token until it expires, yet cannot remove the last one.
+    assertThat(api.delete("/users/" + adminId, second).status()).isEqualTo(409);
+  }
+}

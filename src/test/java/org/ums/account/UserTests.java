@@ -1,0 +1,85 @@
+package org.ums.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class UserTests {
+
+  private static final Instant NOW = Instant.parse("2026-11-21T14:05:00Z");
+
+  private static User newUser(Role role) {
+    return User.register("a@example.com", "nick_name", "{argon2}hash", ProfileDetails.empty(), role, NOW);
+  }
+
+  @Test
+  void registrationRecordsUserRegistered() {
+    User user = newUser(Role.ANONYMOUS);
+    assertThat(user.pendingEvents()).singleElement().isInstanceOf(UserRegistered.class);
+    assertThat(user.isEmailVerified()).isFalse();
+  }
+
+  @Test
+  void verifyingEmailPromotesAnonymousToAuthenticated() {
+    User user = newUser(Role.ANONYMOUS);
+    user.verifyEmail(NOW);
+    assertThat(user.role()).isEqualTo(Role.AUTHENTICATED);
+    assertThat(user.isEmailVerified()).isTrue();
+    assertThat(user.pendingEvents()).hasAtLeastOneElementOfType(EmailVerified.class)
+        .hasAtLeastOneElementOfType(RoleChanged.class);
+  }
+
+  @Test
+  void verifyingEmailKeepsAHigherRole() {
+    User user = newUser(Role.MANAGER);
+    user.verifyEmail(NOW);
+    assertThat(user.role()).isEqualTo(Role.MANAGER);
+  }
+
+  @Test
+  void locksAccountAfterThreeFailures() {
+    User user = newUser(Role.AUTHENTICATED);
+    user.recordFailedLogin(3, null, NOW);
+    user.recordFailedLogin(3, null, NOW);
+    assertThat(user.isLockedAt(NOW)).isFalse();
+    user.recordFailedLogin(3, null, NOW);
+    assertThat(user.isLockedAt(NOW)).isTrue();
+    assertThat(user.isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
+    assertThat(user.pendingEvents()).filteredOn(UserLocked.class::isInstance).hasSize(1);
+  }
+
+  @Test
+  void timedLockEndsByItselfAndCountsAnew() {
+    User user = newUser(Role.AUTHENTICATED);
+    for (int i = 0; i < 3; i++) {
+      user.recordFailedLogin(3, Duration.ofMinutes(15), NOW);
+    }
+    assertThat(user.isLockedAt(NOW.plusSeconds(899))).isTrue();
+    Instant later = NOW.plusSeconds(900);
+    assertThat(user.isLockedAt(later)).isFalse();
+    user.recordFailedLogin(3, Duration.ofMinutes(15), later);
+    assertThat(user.isLocked()).isFalse();
+    assertThat(user.failedLoginAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void successfulLoginForgetsFailures() {
+    User user = newUser(Role.AUTHENTICATED);
+    user.recordFailedLogin(3, null, NOW);
+    user.recordFailedLogin(3, null, NOW);
+    user.recordSuccessfulLogin(NOW);
+    assertThat(user.failedLoginAttempts()).isZero();
+    assertThat(user.lastLoginAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void emptyStringClearsAnOptionalFieldAndNullKeepsIt() {
+    User user = User.register("a@example.com", "nick_name", "h",
+        new ProfileDetails("Ada", "Lovelace", "bio", null, null, null), Role.ANONYMOUS, NOW);
+    user.editProfile(new UserChanges(null, null, null, "", null, null, null, null, null), NOW);
+    assertThat(user.firstName()).isEqualTo("Ada");
+    assertThat(user.lastName()).isNull();
+  }
+}

@@ -1,0 +1,38 @@
+package org.ums.authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.ums.UmsApplication;
+import org.ums.support.Api;
+import org.ums.support.HttpTest;
+
+/** A second instance on the same database: the signing key and the bootstrap administrator are shared. */
+@HttpTest
+class MultipleInstancesTests {
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void secondInstanceAcceptsTokensOfTheFirstAndCreatesNoSecondAdministrator() {
+    var first = new Api(port);
+    String token = first.login("admin@ums.test", "bootstrap-admin-secret");
+    long totalBefore = first.get("/users/?limit=1", token).json().get("total").asLong();
+
+    try (var second = new SpringApplicationBuilder(UmsApplication.class).profiles("test")
+        .properties("server.port=0").run()) {
+      int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+      var other = new Api(secondPort);
+      var me = other.get("/users/me", token);
+      assertThat(me.status()).isEqualTo(200);
+      assertThat(me.json().get("email").asString()).isEqualTo("admin@ums.test");
+      String tokenFromSecond = other.login("admin@ums.test", "bootstrap-admin-secret");
+      assertThat(first.get("/users/me", tokenFromSecond).status()).isEqualTo(200);
+      assertThat(first.get("/users/?limit=1", token).json().get("total").asLong()).isEqualTo(totalBefore);
+    }
+  }
+}
