@@ -1,6 +1,12 @@
 package org.ums.authentication;
 
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +32,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+  private static final int VERIFIED_TOKENS = 100_000;
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder,
@@ -56,9 +64,32 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** Verifies RS256 signatures against the current public keys, then the expiry and the issuer. */
+  /**
+   * Spring Security would publish an application event for every request authenticated by a token, each going
+   * through the event registry's multicaster; only failures are worth an event.
+   */
   @Bean
-  JwtDecoder jwtDecoder(SigningKeys keys, AuthenticationProperties properties) {
+  AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+    var failures = new DefaultAuthenticationEventPublisher(events);
+    return new AuthenticationEventPublisher() {
+      @Override
+      public void publishAuthenticationSuccess(Authentication authentication) {
+        // Successful token checks happen on every request; none of them is news.
+      }
+
+      @Override
+      public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+        failures.publishAuthenticationFailure(exception, authentication);
+      }
+    };
+  }
+
+  /**
+   * Verifies RS256 signatures against the current public keys, then the expiry and the issuer; a token seen
+   * before is not verified again until it expires.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(SigningKeys keys, AuthenticationProperties properties, Clock clock) {
     var processor = new DefaultJWTProcessor<SecurityContext>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM,
         (selector, context) -> selector.select(keys.publicKeys())));
@@ -67,6 +98,6 @@ class SecurityConfiguration {
     });
     var decoder = new NimbusJwtDecoder(processor);
     decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-    return decoder;
+    return new VerifiedTokenCache(decoder, clock, VERIFIED_TOKENS);
   }
 }
