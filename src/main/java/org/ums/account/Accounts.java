@@ -21,9 +21,8 @@ public class Accounts {
   }
 
   /** The caller's own account. */
-  @Transactional(readOnly = true)
   public UserView me(Actor actor) {
-    return users.findById(actor.id().value()).map(UserView::of).orElseThrow(UserNotFoundException::new);
+    return users.findOne(actor.id().value()).map(UserView::of).orElseThrow(UserNotFoundException::new);
   }
 
   private static String displayName(User user) {

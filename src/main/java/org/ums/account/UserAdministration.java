@@ -32,10 +32,9 @@ public class UserAdministration {
     return new UserPage(items, users.count());
   }
 
-  @Transactional(readOnly = true)
   public UserView get(Actor actor, UserId id) {
     AccountRules.requireAdministrator(actor);
-    return UserView.of(store.load(id));
+    return users.findOne(id.value()).map(UserView::of).orElseThrow(UserNotFoundException::new);
   }
 
   /**

@@ -27,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Answers every failure that no module maps itself with a problem detail in the caller's language: 422 with an
@@ -76,6 +77,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // Well-formed JSON with a value of the wrong type (an unknown role, an object for a string) is invalid
+    // input for a named field; only unparseable bodies are 400.
+    if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = mismatch.getPath().stream()
+          .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+              : String.valueOf(reference.getIndex()))
+          .reduce((parent, child) -> parent + "." + child).orElse("body");
+      return invalid(List.of(new FieldProblem(field,
+          problems.message("validation.type-mismatch", request.getLocale()), "TypeMismatch")), request.getLocale());
+    }
     return respond(problems.of(HttpStatus.BAD_REQUEST, request.getLocale(), "problem.unreadable-body"));
   }
 

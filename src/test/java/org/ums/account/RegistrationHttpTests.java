@@ -117,6 +117,13 @@ class RegistrationHttpTests {
   }
 
   @Test
+  void wrongJsonTypeIs422NamingTheField() {
+    var response = api.postJson("/register/", "{\"email\": {\"nested\": true}, \"password\": \"" + PASSWORD + "\"}");
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("email");
+  }
+
+  @Test
   void usedOrWrongVerificationLinkIs400() {
     String email = Emails.unique("twice");
     api.postJson("/register/", body("email", email, "password", PASSWORD));

@@ -107,6 +107,14 @@ class UserAdministrationHttpTests {
   }
 
   @Test
+  void unknownRoleIs422NamingRole() {
+    String id = create(admin, body("email", Emails.unique("role"), "password", PASSWORD)).get("id").asString();
+    var response = api.putJson("/users/" + id, body("role", "SUPERUSER"), admin);
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("role");
+  }
+
+  @Test
   void emptyUpdateIs422() {
     String id = create(admin, body("email", Emails.unique("empty"), "password", PASSWORD)).get("id").asString();
     var response = api.putJson("/users/" + id, "{}", admin);
