@@ -18,8 +18,12 @@ export UMS_BOOTSTRAP_ADMIN_EMAIL=$BENCH_EMAIL UMS_BOOTSTRAP_ADMIN_PASSWORD=$BENC
 classpath="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "== raw password-hash rate of the service's encoder, 4 threads, ${duration}s"
+echo "== raw password-hash rate of the service's encoder, ${duration}s each, 4 threads then one per core"
 java -cp "$classpath" org.ums.account.PasswordHashRate 4 "$duration"
+java -cp "$classpath" org.ums.account.PasswordHashRate "$(nproc)" "$duration"
+
+echo "== what the signing algorithm costs on each side"
+java -cp "$classpath" org.ums.authentication.SigningCost
 
 jfr_option=()
 if [ "${BENCH_JFR:-0}" = 1 ]; then
