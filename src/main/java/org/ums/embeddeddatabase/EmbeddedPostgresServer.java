@@ -32,7 +32,6 @@ final class EmbeddedPostgresServer {
       if (settings.persistent()) {
         Path directory = Path.of(settings.dataDirectory()).toAbsolutePath();
         Files.createDirectories(directory);
-        Files.deleteIfExists(directory.resolve("postmaster.pid"));
         builder.setDataDirectory(directory).setCleanDataDirectory(false);
       }
       if (settings.port() > 0) {
