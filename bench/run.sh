@@ -27,7 +27,7 @@ java -cp "$classpath" org.ums.authentication.SigningCost
 
 jfr_option=()
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  jfr_option=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile,delay=60s,duration=${duration}s)
+  jfr_option=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile,delay=115s,duration=${duration}s)
 fi
 java "${jfr_option[@]}" -jar target/ums.jar --server.port=$port > target/bench-ums.log 2>&1 &
 ums=$!
@@ -46,8 +46,8 @@ token=$(curl -s -X POST localhost:$port/login/ -d "username=$BENCH_EMAIL&passwor
 export BENCH_TOKEN=$token
 export BENCH_USER_ID=$(curl -s localhost:$port/users/me -H "Authorization: Bearer $token" \
   | sed 's/^{"id":"\([^"]*\)".*/\1/')
-echo "== GET /users/{user_id} with a valid token, 16 connections, ${duration}s (after a 20 s warm-up)"
-wrk -t2 -c16 -d20s -s bench/get-user.lua http://localhost:$port >/dev/null
+echo "== GET /users/{user_id} with a valid token, 16 connections, ${duration}s (after a 60 s warm-up)"
+wrk -t2 -c16 -d60s -s bench/get-user.lua http://localhost:$port >/dev/null
 wrk -t2 -c16 -d"${duration}s" --latency -s bench/get-user.lua http://localhost:$port
 
 if [ "${BENCH_JFR:-0}" = 1 ]; then

@@ -9,9 +9,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
   private final UserRepository users;
+  private final UserReads reads;
 
-  Accounts(UserRepository users) {
+  Accounts(UserRepository users, UserReads reads) {
     this.users = users;
+    this.reads = reads;
   }
 
   /** How to address the user in a message, or empty when the account no longer exists. */
@@ -22,7 +24,7 @@ public class Accounts {
 
   /** The caller's own account. */
   public UserView me(Actor actor) {
-    return users.findOne(actor.id().value()).map(UserView::of).orElseThrow(UserNotFoundException::new);
+    return reads.find(actor.id()).orElseThrow(UserNotFoundException::new);
   }
 
   private static String displayName(User user) {

@@ -15,9 +15,11 @@ public class UserAdministration {
   private final AccountStore store;
   private final AccountValidation validation;
   private final Registration registration;
+  private final UserReads reads;
 
   UserAdministration(UserRepository users, AccountStore store, AccountValidation validation,
-      Registration registration) {
+      Registration registration, UserReads reads) {
+    this.reads = reads;
     this.users = users;
     this.store = store;
     this.validation = validation;
@@ -34,7 +36,7 @@ public class UserAdministration {
 
   public UserView get(Actor actor, UserId id) {
     AccountRules.requireAdministrator(actor);
-    return users.findOne(id.value()).map(UserView::of).orElseThrow(UserNotFoundException::new);
+    return reads.find(id).orElseThrow(UserNotFoundException::new);
   }
 
   /**

@@ -17,12 +17,6 @@ interface UserRepository extends Repository<User, UUID> {
 
   Optional<User> findById(UUID id);
 
-  /**
-   * One autocommit round trip for reads outside a transaction: a declared query gets no transaction of its own,
-   * where the inherited {@code findById} would open one (BEGIN, SELECT, COMMIT).
-   */
-  @Query("select u from User u where u.id = :id")
-  Optional<User> findOne(@Param("id") UUID id);
 
   /** Locks the row until the transaction ends, so that two instances count failed logins without losing one. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
