@@ -30,7 +30,11 @@ class AccountStore {
   }
 
   User loadForUpdate(UserId id) {
-    return users.findByIdForUpdate(id.value()).orElseThrow(UserNotFoundException::new);
+    return findForUpdate(id).orElseThrow(UserNotFoundException::new);
+  }
+
+  java.util.Optional<User> findForUpdate(UserId id) {
+    return users.findByIdForUpdate(id.value());
   }
 
   void requireEmailFree(String email) {
@@ -80,9 +84,15 @@ class AccountStore {
 
   /** Refuses when {@code target} is an administrator and no other unlocked administrator would remain. */
   void requireAnotherAdministrator(User target) {
-    if (target.role() == Role.ADMIN && users.countOtherActiveAdmins(target.id().value()) == 0) {
+    if (!hasAnotherAdministrator(target)) {
       throw AccountConflictException.lastAdmin();
     }
+  }
+
+  /** Whether someone other than {@code target} could still administer; always true for a non-admin. */
+  boolean hasAnotherAdministrator(User target) {
+    return target.role() != Role.ADMIN
+        || users.countOtherActiveAdmins(target.id().value(), clock.instant()) > 0;
   }
 
   Clock clock() {

@@ -62,7 +62,8 @@ class AccountValidation {
   void checkEmail(String email, List<FieldViolation> violations) {
     if (email == null || email.isBlank()) {
       violations.add(new FieldViolation("email", "validation.required", "NotBlank"));
-    } else if (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
+    } else if (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()
+        || hasControlCharacters(email)) {
       violations.add(new FieldViolation("email", "validation.email", "Email"));
     }
   }
@@ -90,7 +91,14 @@ class AccountValidation {
   private static void checkLength(String field, String value, int max, List<FieldViolation> violations) {
     if (value != null && value.length() > max) {
       violations.add(new FieldViolation(field, "validation.too-long." + max, "Size"));
+    } else if (value != null && hasControlCharacters(value.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '))) {
+      violations.add(new FieldViolation(field, "validation.control-characters", "ControlCharacters"));
     }
+  }
+
+  /** PostgreSQL text cannot hold NUL, and no name or address needs control characters. */
+  static boolean hasControlCharacters(String value) {
+    return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
   }
 
   /** Only absolute http(s) URLs with a host: {@code javascript:} and the like never reach a page. */

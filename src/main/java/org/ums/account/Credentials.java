@@ -38,7 +38,8 @@ public class Credentials {
    */
   public AuthenticatedUser authenticate(String email, String password) {
     Instant now = store.clock().instant();
-    Optional<User> found = users.findByEmail(AccountValidation.normalizeEmail(email));
+    Optional<User> found = AccountValidation.hasControlCharacters(email) ? Optional.empty()
+        : users.findByEmail(AccountValidation.normalizeEmail(email));
     if (found.isEmpty()) {
       passwordEncoder.matches(password, unknownUserHash());
       throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
@@ -49,10 +50,17 @@ public class Credentials {
     }
     UserId id = user.id();
     if (!passwordEncoder.matches(password, user.passwordHash())) {
+      boolean administrator = user.role() == Role.ADMIN;
       transaction.executeWithoutResult(status -> {
-        User locked = store.loadForUpdate(id);
-        locked.recordFailedLogin(properties.maxLoginAttempts(), properties.lockoutDuration(), now);
-        store.save(locked);
+        if (administrator) {
+          // Same lock order as administration (administrators first, then the row): no deadlock.
+          store.lockAdministrators();
+        }
+        store.findForUpdate(id).ifPresent(current -> {
+          current.recordFailedLogin(properties.maxLoginAttempts(), properties.lockoutDuration(), now,
+              store.hasAnotherAdministrator(current));
+          store.save(current);
+        });
       });
       throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
     }
@@ -62,7 +70,8 @@ public class Credentials {
     String upgradedHash = passwordEncoder.upgradeEncoding(user.passwordHash()) ? passwordEncoder.encode(password)
         : null;
     return transaction.execute(status -> {
-      User current = store.loadForUpdate(id);
+      User current = store.findForUpdate(id)
+          .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS));
       if (current.isLockedAt(now)) {
         throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
       }

@@ -43,13 +43,11 @@ public class EmailVerification {
   @Transactional(noRollbackFor = InvalidVerificationTokenException.class)
   public void verify(UserId userId, String token) {
     Instant now = store.clock().instant();
-    EmailVerificationToken found = tokens.findByTokenHash(hash(token))
-        .filter(candidate -> candidate.belongsTo(userId))
-        .orElseThrow(InvalidVerificationTokenException::new);
-    if (found.isExpiredAt(now)) {
+    // Deleting is the check: of two clicks at once, only one deletes the row.
+    if (tokens.consume(hash(token), userId.value(), now) == 0) {
       throw new InvalidVerificationTokenException();
     }
-    User user = store.loadForUpdate(userId);
+    User user = store.findForUpdate(userId).orElseThrow(InvalidVerificationTokenException::new);
     tokens.deleteByUserId(userId.value());
     user.verifyEmail(now);
     store.save(user);
@@ -64,7 +62,8 @@ public class EmailVerification {
     var violations = new java.util.ArrayList<FieldViolation>();
     validation.checkEmail(email, violations);
     if (!violations.isEmpty()) {
-      throw new InvalidAccountDataException(violations);
+      // No account can have this address; the answer stays the same as for any other.
+      return;
     }
     users.findByEmail(AccountValidation.normalizeEmail(email)).ifPresent(user -> {
       user.requestVerificationEmail(store.clock().instant());

@@ -28,12 +28,4 @@ class EmailVerificationToken {
     this.expiresAt = expiresAt;
     this.createdAt = now;
   }
-
-  boolean belongsTo(UserId user) {
-    return userId.equals(user.value());
-  }
-
-  boolean isExpiredAt(Instant now) {
-    return !now.isBefore(expiresAt);
-  }
 }

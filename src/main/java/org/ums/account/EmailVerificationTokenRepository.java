@@ -11,7 +11,12 @@ interface EmailVerificationTokenRepository extends Repository<EmailVerificationT
 
   EmailVerificationToken save(EmailVerificationToken token);
 
-  Optional<EmailVerificationToken> findByTokenHash(byte[] tokenHash);
+  /** Spends a valid token of this user: 1 when it existed and had not expired, 0 otherwise. */
+  @Modifying
+  @Query("""
+      delete from EmailVerificationToken t
+      where t.tokenHash = :hash and t.userId = :userId and t.expiresAt > :now""")
+  int consume(@Param("hash") byte[] hash, @Param("userId") UUID userId, @Param("now") java.time.Instant now);
 
   @Modifying
   @Query("delete from EmailVerificationToken t where t.userId = :userId")

@@ -101,11 +101,14 @@ class User extends AbstractAggregateRoot<User> {
     return locked && (lockedUntil == null || now.isBefore(lockedUntil));
   }
 
-  /** Counts a failed login and locks the account when the policy's limit is reached. */
-  void recordFailedLogin(int maxAttempts, Duration lockoutDuration, Instant now) {
+  /**
+   * Counts a failed login and locks the account when the policy's limit is reached, unless locking is not
+   * allowed (the last administrator is never locked).
+   */
+  void recordFailedLogin(int maxAttempts, Duration lockoutDuration, Instant now, boolean mayLock) {
     releaseExpiredLock(now);
     failedLoginAttempts++;
-    if (failedLoginAttempts >= maxAttempts && !locked) {
+    if (failedLoginAttempts >= maxAttempts && !locked && mayLock) {
       lock(lockoutDuration == null ? null : now.plus(lockoutDuration), now);
     }
     touch(now);
@@ -186,12 +189,12 @@ class User extends AbstractAggregateRoot<User> {
   }
 
   private void applyProfile(ProfileDetails profile) {
-    firstName = profile.firstName();
-    lastName = profile.lastName();
-    bio = profile.bio();
-    profilePictureUrl = profile.profilePictureUrl();
-    linkedinProfileUrl = profile.linkedinProfileUrl();
-    githubProfileUrl = profile.githubProfileUrl();
+    firstName = pick(profile.firstName(), null);
+    lastName = pick(profile.lastName(), null);
+    bio = pick(profile.bio(), null);
+    profilePictureUrl = pick(profile.profilePictureUrl(), null);
+    linkedinProfileUrl = pick(profile.linkedinProfileUrl(), null);
+    githubProfileUrl = pick(profile.githubProfileUrl(), null);
   }
 
   private static String pick(String given, String current) {

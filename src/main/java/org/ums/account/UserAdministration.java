@@ -3,6 +3,7 @@ package org.ums.account;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What managers and administrators do to accounts, under the role rules: browse, read, create, edit, lock,
@@ -16,10 +17,15 @@ public class UserAdministration {
   private final AccountValidation validation;
   private final Registration registration;
   private final UserReads reads;
+  private final EmailVerificationTokenRepository tokens;
+  private final TransactionTemplate transaction;
 
   UserAdministration(UserRepository users, AccountStore store, AccountValidation validation,
-      Registration registration, UserReads reads) {
+      Registration registration, UserReads reads, EmailVerificationTokenRepository tokens,
+      TransactionTemplate transaction) {
     this.reads = reads;
+    this.tokens = tokens;
+    this.transaction = transaction;
     this.users = users;
     this.store = store;
     this.validation = validation;
@@ -43,14 +49,16 @@ public class UserAdministration {
    * Opens an account for someone else, with a role within the actor's rights (ANONYMOUS when none is given);
    * the new user receives a verification email like any registrant.
    */
-  @Transactional
   public UserView create(Actor actor, NewAccount account, Role role) {
     AccountRules.requireAdministrator(actor);
     Role granted = role == null ? Role.ANONYMOUS : role;
     AccountRules.requireMayGrant(actor, granted);
     String email = validation.checkNewAccount(account);
-    store.requireEmailFree(email);
-    return UserView.of(registration.open(account, email, granted));
+    String passwordHash = registration.hash(account);
+    return transaction.execute(status -> {
+      store.requireEmailFree(email);
+      return UserView.of(registration.open(account, email, granted, passwordHash));
+    });
   }
 
   /** Changes the fields given; a role change follows the role rules. */
@@ -68,6 +76,9 @@ public class UserAdministration {
       String email = AccountValidation.normalizeEmail(changes.email());
       if (!email.equalsIgnoreCase(user.email())) {
         store.requireEmailFree(email);
+        // Links sent to the old address must not verify the new one; an unverified user gets a fresh link.
+        tokens.deleteByUserId(id.value());
+        user.requestVerificationEmail(now);
       }
       user.changeEmail(email, now);
     }

@@ -39,8 +39,11 @@ interface UserRepository extends Repository<User, UUID> {
 
   long count();
 
-  @Query("select count(u) from User u where u.role = org.ums.account.Role.ADMIN and u.locked = false and u.id <> :id")
-  long countOtherActiveAdmins(@Param("id") UUID id);
+  /** Administrators other than {@code id} who can act: not locked, or whose timed lock has run out. */
+  @Query("""
+      select count(u) from User u where u.role = org.ums.account.Role.ADMIN and u.id <> :id
+      and (u.locked = false or u.lockedUntil <= :now)""")
+  long countOtherActiveAdmins(@Param("id") UUID id, @Param("now") java.time.Instant now);
 
   /**
    * Serialises, across instances, the transactions that could remove the last administrator; the lock is

@@ -54,7 +54,11 @@ class SecurityConfiguration {
         .headers(headers -> headers
             .frameOptions(frame -> frame.deny())
             .contentTypeOptions(Customizer.withDefaults()))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // Known protected paths refuse anonymous callers before any argument is read, so a request without a
+        // token learns nothing from validation; each endpoint's own rule then decides by role.
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/users/**").authenticated()
+            .anyRequest().permitAll())
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokenConverter()))
             .authenticationEntryPoint(entryPoint)

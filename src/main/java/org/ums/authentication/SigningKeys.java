@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on first use, after the migrations have run.
  */
 @Component
-class SigningKeys {
+class SigningKeys implements ApplicationRunner {
 
   static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
   private static final long KEYS_LOCK = 0x756d735f6b6579L;
@@ -45,6 +47,12 @@ class SigningKeys {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+  }
+
+  /** Loads the keys once the migrations have run, so that a bad configured key stops the start-up. */
+  @Override
+  public void run(ApplicationArguments args) {
+    load();
   }
 
   /** The private key that signs new tokens. */

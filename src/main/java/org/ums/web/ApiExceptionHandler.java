@@ -137,7 +137,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(status).headers(headers).body(problem);
   }
 
-  private static String detailKey(HttpStatus status) {
+  static String detailKey(HttpStatus status) {
     return switch (status) {
       case NOT_FOUND -> "problem.not-found";
       case METHOD_NOT_ALLOWED -> "problem.method-not-allowed";

@@ -64,5 +64,11 @@ class LastAdministratorHttpTests {
     assertThat(api.putJson("/users/" + secondId, body("role", "MANAGER"), admin).status()).isEqualTo(200);
     // The demoted administrator still holds an ADMIN token until it expires, yet cannot remove the last one.
     assertThat(api.delete("/users/" + adminId, second).status()).isEqualTo(409);
+
+    // Failed logins never lock the last administrator out.
+    for (int attempt = 0; attempt < 4; attempt++) {
+      api.postForm("/login/", java.util.Map.of("username", "admin@ums.test", "password", "wrong " + attempt));
+    }
+    assertThat(api.login("admin@ums.test", "bootstrap-admin-secret")).isNotBlank();
   }
 }

@@ -117,6 +117,32 @@ class RegistrationHttpTests {
   }
 
   @Test
+  void controlCharactersAre422NotServerErrors() {
+    var response = api.postJson("/register/", body("email", Emails.unique("nul"), "password", PASSWORD,
+        "first_name", "Ada\u0000"));
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("first_name");
+    assertThat(api.postJson("/register/", body("email", "a\u0000@example.com", "password", PASSWORD)).status())
+        .isEqualTo(422);
+    assertThat(api.postJson("/verify-email/resend", body("email", "a\u0000@example.com")).status()).isEqualTo(202);
+  }
+
+  @Test
+  void resendAnswers202EvenForMalformedEmail() {
+    assertThat(api.postJson("/verify-email/resend", body("email", "not-an-email")).status()).isEqualTo(202);
+    assertThat(api.postJson("/verify-email/resend", "{}").status()).isEqualTo(202);
+  }
+
+  @Test
+  void blankOptionalFieldsAreStoredAsAbsent() {
+    var response = api.postJson("/register/", body("email", Emails.unique("blank"), "password", PASSWORD,
+        "profile_picture_url", "  ", "bio", ""));
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.json().get("profile_picture_url").isNull()).isTrue();
+    assertThat(response.json().get("bio").isNull()).isTrue();
+  }
+
+  @Test
   void wrongJsonTypeIs422NamingTheField() {
     var response = api.postJson("/register/", "{\"email\": {\"nested\": true}, \"password\": \"" + PASSWORD + "\"}");
     assertThat(response.status()).isEqualTo(422);

@@ -115,6 +115,39 @@ class UserAdministrationHttpTests {
   }
 
   @Test
+  void updateWithoutBodyIs422() {
+    String id = create(admin, body("email", Emails.unique("nobody"), "password", PASSWORD)).get("id").asString();
+    var response = api.send(api.request("/users/" + id, admin).PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(response.status()).isEqualTo(422);
+  }
+
+  @Test
+  void protectedPathsAnswer401WithoutTokenBeforeLookingAtArguments() {
+    assertThat(api.get("/users/?limit=0").status()).isEqualTo(401);
+    assertThat(api.get("/users/not-a-uuid").status()).isEqualTo(401);
+    assertThat(api.putJson("/users/00000000-0000-0000-0000-000000000000", "{broken", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void ownAccountOffersTheActionsTheCallerMayTake() {
+    var me = api.get("/users/me", admin).json();
+    assertThat(rels(me.get("links"))).containsExactly("self", "update", "delete");
+    assertThat(link(me.get("links"), "self").get("href").asString()).endsWith("/users/me");
+  }
+
+  @Test
+  void changingEmailVoidsOldLinksAndSendsNewOne() {
+    String oldEmail = Emails.unique("old");
+    String id = create(admin, body("email", oldEmail, "password", PASSWORD)).get("id").asString();
+    String oldLink = MailInbox.awaitMessage(oldEmail).verificationPath();
+    String newEmail = Emails.unique("new");
+    assertThat(api.putJson("/users/" + id, body("email", newEmail), admin).status()).isEqualTo(200);
+    String newLink = MailInbox.awaitMessage(newEmail).verificationPath();
+    assertThat(api.get(oldLink).status()).isEqualTo(400);
+    assertThat(api.get(newLink).status()).isEqualTo(200);
+  }
+
+  @Test
   void emptyUpdateIs422() {
     String id = create(admin, body("email", Emails.unique("empty"), "password", PASSWORD)).get("id").asString();
     var response = api.putJson("/users/" + id, "{}", admin);

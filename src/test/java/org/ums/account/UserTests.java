@@ -41,25 +41,35 @@ class UserTests {
   @Test
   void locksAccountAfterThreeFailures() {
     User user = newUser(Role.AUTHENTICATED);
-    user.recordFailedLogin(3, null, NOW);
-    user.recordFailedLogin(3, null, NOW);
+    user.recordFailedLogin(3, null, NOW, true);
+    user.recordFailedLogin(3, null, NOW, true);
     assertThat(user.isLockedAt(NOW)).isFalse();
-    user.recordFailedLogin(3, null, NOW);
+    user.recordFailedLogin(3, null, NOW, true);
     assertThat(user.isLockedAt(NOW)).isTrue();
     assertThat(user.isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
     assertThat(user.pendingEvents()).filteredOn(UserLocked.class::isInstance).hasSize(1);
   }
 
   @Test
+  void neverLocksWhenLockingIsNotAllowed() {
+    User user = newUser(Role.ADMIN);
+    for (int i = 0; i < 5; i++) {
+      user.recordFailedLogin(3, null, NOW, false);
+    }
+    assertThat(user.isLockedAt(NOW)).isFalse();
+    assertThat(user.failedLoginAttempts()).isEqualTo(5);
+  }
+
+  @Test
   void timedLockEndsByItselfAndCountsAnew() {
     User user = newUser(Role.AUTHENTICATED);
     for (int i = 0; i < 3; i++) {
-      user.recordFailedLogin(3, Duration.ofMinutes(15), NOW);
+      user.recordFailedLogin(3, Duration.ofMinutes(15), NOW, true);
     }
     assertThat(user.isLockedAt(NOW.plusSeconds(899))).isTrue();
     Instant later = NOW.plusSeconds(900);
     assertThat(user.isLockedAt(later)).isFalse();
-    user.recordFailedLogin(3, Duration.ofMinutes(15), later);
+    user.recordFailedLogin(3, Duration.ofMinutes(15), later, true);
     assertThat(user.isLocked()).isFalse();
     assertThat(user.failedLoginAttempts()).isEqualTo(1);
   }
@@ -67,8 +77,8 @@ class UserTests {
   @Test
   void successfulLoginForgetsFailures() {
     User user = newUser(Role.AUTHENTICATED);
-    user.recordFailedLogin(3, null, NOW);
-    user.recordFailedLogin(3, null, NOW);
+    user.recordFailedLogin(3, null, NOW, true);
+    user.recordFailedLogin(3, null, NOW, true);
     user.recordSuccessfulLogin(NOW);
     assertThat(user.failedLoginAttempts()).isZero();
     assertThat(user.lastLoginAt()).isEqualTo(NOW);

@@ -53,7 +53,7 @@ class LoginHttpTests {
     var claims = jwt.getJWTClaimsSet();
     assertThat(claims.getSubject()).isEqualTo(member.id());
     assertThat(claims.getStringClaim("role")).isEqualTo("AUTHENTICATED");
-    assertThat(claims.getIssuer()).isEqualTo("http://localhost:8080");
+    assertThat(claims.getIssuer()).isEqualTo("http://ums.test");
     assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
 
     JWKSet keys = JWKSet.parse(api.get("/.well-known/jwks.json").body());
@@ -73,6 +73,12 @@ class LoginHttpTests {
     assertThat(unknownEmail.status()).isEqualTo(401);
     assertThat(wrongPassword.json().get("detail").asString()).isEqualTo("Incorrect email or password.")
         .isEqualTo(unknownEmail.json().get("detail").asString());
+  }
+
+  @Test
+  void controlCharactersInUsernameAre401() {
+    var response = api.postForm("/login/", Map.of("username", "a\u0000@example.com", "password", PASSWORD));
+    assertThat(response.status()).isEqualTo(401);
   }
 
   @Test

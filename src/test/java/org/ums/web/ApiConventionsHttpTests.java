@@ -49,6 +49,16 @@ class ApiConventionsHttpTests {
   }
 
   @Test
+  void errorPathAndFirewallRejectionsAreProblemDetails() {
+    var error = api.get("/error");
+    assertThat(error.status()).isEqualTo(404);
+    assertThat(error.contentType()).startsWith("application/problem+json");
+    var rejected = api.get("/users;x=1/me", admin);
+    assertThat(rejected.status()).isEqualTo(400);
+    assertThat(rejected.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
   void wrongMethodIs405ProblemDetails() {
     var response = api.send(api.request("/register/", null).DELETE());
     assertThat(response.status()).isEqualTo(405);

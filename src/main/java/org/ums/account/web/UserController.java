@@ -45,7 +45,8 @@ class UserController {
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Your own account")
   UserResponse me(@AuthenticationPrincipal Actor actor) {
-    return UserResponse.from(accounts.me(actor), links.forMe());
+    var me = accounts.me(actor);
+    return UserResponse.from(me, links.forMe(actor, me));
   }
 
   @GetMapping
@@ -81,8 +82,9 @@ class UserController {
   @PreAuthorize(ADMINISTRATORS)
   @Operation(summary = "Update a user", description = "Only the fields given change; an empty body is refused.")
   UserResponse update(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId,
-      @RequestBody UpdateUserRequest request) {
-    return represent(actor, administration.update(actor, UserId.of(userId), request.toChanges()));
+      @RequestBody(required = false) UpdateUserRequest request) {
+    var changes = request == null ? UpdateUserRequest.NOTHING : request;
+    return represent(actor, administration.update(actor, UserId.of(userId), changes.toChanges()));
   }
 
   @DeleteMapping("/{user_id}")

@@ -35,8 +35,12 @@ class UserLinks {
     return links;
   }
 
-  List<Link> forMe() {
-    return List.of(Link.get("self", base().path("/users/me").toUriString()));
+  /** {@code self} is {@code /users/me}; the caller's rights over their own account add the others. */
+  List<Link> forMe(Actor actor, UserView me) {
+    var links = new ArrayList<Link>(3);
+    links.add(Link.get("self", base().path("/users/me").toUriString()));
+    forUser(actor, me).stream().filter(link -> !link.rel().equals("self")).forEach(links::add);
+    return links;
   }
 
   List<Link> forPage(long skip, int limit, long total) {
