@@ -27,7 +27,7 @@ java -cp "$classpath" org.ums.authentication.SigningCost
 
 jfr_option=()
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  jfr_option=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile,delay=115s,duration=${duration}s)
+  jfr_option=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile,delay=165s,duration=${duration}s)
 fi
 java "${jfr_option[@]}" -jar target/ums.jar --server.port=$port > target/bench-ums.log 2>&1 &
 ums=$!
@@ -37,8 +37,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-echo "== POST /login/, 4 connections, ${duration}s (after a 10 s warm-up)"
-wrk -t2 -c4 -d10s -s bench/login.lua http://localhost:$port/login/ >/dev/null
+echo "== POST /login/, 4 connections, ${duration}s (after a 60 s warm-up: the JIT finishes start-up's backlog first)"
+wrk -t2 -c4 -d60s -s bench/login.lua http://localhost:$port/login/ >/dev/null
 wrk -t2 -c4 -d"${duration}s" --latency -s bench/login.lua http://localhost:$port/login/
 
 token=$(curl -s -X POST localhost:$port/login/ -d "username=$BENCH_EMAIL&password=$BENCH_PASSWORD" \
