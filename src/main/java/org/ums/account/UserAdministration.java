@@ -36,8 +36,7 @@ public class UserAdministration {
   @Transactional(readOnly = true)
   public UserPage list(Actor actor, long skip, int limit) {
     AccountRules.requireAdministrator(actor);
-    var items = users.findPage(skip, limit).stream().map(UserView::of).toList();
-    return new UserPage(items, users.count());
+    return reads.page(skip, limit);
   }
 
   public UserView get(Actor actor, UserId id) {

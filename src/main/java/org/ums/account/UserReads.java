@@ -10,15 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads of single accounts that change nothing, straight into {@link UserView}: one autocommit query and no
- * persistence context, on the paths every client calls most ({@code /users/me}, {@code /users/{id}}).
+ * Reads that change nothing, straight into {@link UserView}: one autocommit query and no persistence context,
+ * on the paths clients call most. A timed lock whose time has passed reads as unlocked.
  */
 @Component
 class UserReads {
 
   private static final String COLUMNS = """
       id, email, nickname, first_name, last_name, bio, profile_picture_url, linkedin_profile_url,
-      github_profile_url, role, is_professional, email_verified, is_locked, last_login_at, created_at, updated_at""";
+      github_profile_url, role, is_professional, email_verified,
+      is_locked and (locked_until is null or locked_until > now()) as is_locked, last_login_at, created_at,
+      updated_at""";
 
   private final JdbcClient jdbc;
 
@@ -29,6 +31,14 @@ class UserReads {
   Optional<UserView> find(UserId id) {
     return jdbc.sql("select " + COLUMNS + " from users where id = :id").param("id", id.value())
         .query(UserReads::view).optional();
+  }
+
+  /** A page in order of creation, with a stable tiebreak on id. */
+  UserPage page(long skip, int limit) {
+    var items = jdbc.sql("select " + COLUMNS + " from users order by created_at, id offset :skip limit :limit")
+        .param("skip", skip).param("limit", limit).query(UserReads::view).list();
+    long total = jdbc.sql("select count(*) from users").query(Long.class).single();
+    return new UserPage(items, total);
   }
 
   private static UserView view(ResultSet row, int number) throws SQLException {

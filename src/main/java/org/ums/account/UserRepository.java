@@ -1,7 +1,6 @@
 package org.ums.account;
 
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.Lock;
@@ -33,9 +32,6 @@ interface UserRepository extends Repository<User, UUID> {
 
   @Query(value = "select exists(select 1 from users where nickname = cast(:nickname as citext))", nativeQuery = true)
   boolean existsByNickname(@Param("nickname") String nickname);
-
-  @Query(value = "select * from users order by created_at, id offset :skip limit :limit", nativeQuery = true)
-  List<User> findPage(@Param("skip") long skip, @Param("limit") int limit);
 
   long count();
 
