@@ -18,10 +18,7 @@ class FirstUserIsAdminHttpTests {
 
   @DynamicPropertySource
   static void emptyDatabase(DynamicPropertyRegistry registry) {
-    String url = TestDatabases.fresh("ums_first_user");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabases::user);
-    registry.add("spring.datasource.password", TestDatabases::password);
+    TestDatabases.use("ums_first_user", registry);
     registry.add("ums.account.first-user-is-admin", () -> "true");
     registry.add("ums.account.bootstrap-admin-email", () -> "");
   }

@@ -22,10 +22,7 @@ class LastAdministratorHttpTests {
 
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) {
-    String url = TestDatabases.fresh("ums_last_admin");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabases::user);
-    registry.add("spring.datasource.password", TestDatabases::password);
+    TestDatabases.use("ums_last_admin", registry);
   }
 
   @LocalServerPort

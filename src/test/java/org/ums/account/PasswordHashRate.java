@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,13 +26,13 @@ public final class PasswordHashRate {
       encoder.matches("bench-password-123", hash);
     }
     LongAdder checks = new LongAdder();
-    AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
     Future<?>[] workers = new Future<?>[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = pool.submit(() -> {
-        while (running.get()) {
+        while (System.nanoTime() < deadline) {
           if (!encoder.matches("bench-password-123", hash)) {
             throw new IllegalStateException("hash mismatch");
           }
@@ -41,8 +40,6 @@ public final class PasswordHashRate {
         }
       });
     }
-    Thread.sleep(duration.toMillis());
-    running.set(false);
     for (Future<?> worker : workers) {
       worker.get();
     }

@@ -27,6 +27,14 @@ public final class TestDatabases {
     return serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
   }
 
+  /** Points the context under test at a fresh database {@code name}: call it from a DynamicPropertySource. */
+  public static void use(String name, org.springframework.test.context.DynamicPropertyRegistry registry) {
+    String url = fresh(name);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", TestDatabases::user);
+    registry.add("spring.datasource.password", TestDatabases::password);
+  }
+
   public static String user() {
     String user = System.getenv("SPRING_DATASOURCE_USERNAME");
     return user != null ? user : EmbeddedPostgresServer.USER;
