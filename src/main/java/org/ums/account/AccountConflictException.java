@@ -18,8 +18,4 @@ public final class AccountConflictException extends AccountException {
   static AccountConflictException lastAdmin() {
     return new AccountConflictException("account.last-admin");
   }
-
-  static AccountConflictException concurrentChange() {
-    return new AccountConflictException("account.concurrent-change");
-  }
 }

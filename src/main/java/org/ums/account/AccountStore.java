@@ -25,10 +25,6 @@ class AccountStore {
     this.clock = clock;
   }
 
-  User load(UserId id) {
-    return users.findById(id.value()).orElseThrow(UserNotFoundException::new);
-  }
-
   User loadForUpdate(UserId id) {
     return findForUpdate(id).orElseThrow(UserNotFoundException::new);
   }
