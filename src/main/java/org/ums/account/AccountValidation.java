@@ -91,14 +91,18 @@ class AccountValidation {
   private static void checkLength(String field, String value, int max, List<FieldViolation> violations) {
     if (value != null && value.length() > max) {
       violations.add(new FieldViolation(field, "validation.too-long." + max, "Size"));
-    } else if (value != null && hasControlCharacters(value.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '))) {
+    } else if (value != null && value.chars().anyMatch(c -> isControl(c) && !Character.isWhitespace(c))) {
       violations.add(new FieldViolation(field, "validation.control-characters", "ControlCharacters"));
     }
   }
 
   /** PostgreSQL text cannot hold NUL, and no name or address needs control characters. */
   static boolean hasControlCharacters(String value) {
-    return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    return value.chars().anyMatch(AccountValidation::isControl);
+  }
+
+  private static boolean isControl(int c) {
+    return c < 0x20 || c == 0x7f;
   }
 
   /** Only absolute http(s) URLs with a host: {@code javascript:} and the like never reach a page. */

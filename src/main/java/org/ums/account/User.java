@@ -67,7 +67,8 @@ class User extends AbstractAggregateRoot<User> {
   static User register(String email, String nickname, String passwordHash, ProfileDetails profile, Role role,
       Instant now) {
     User user = new User(UserId.random(), email, nickname, passwordHash, role, now);
-    user.applyProfile(profile);
+    user.editProfile(new UserChanges(null, null, profile.firstName(), profile.lastName(), profile.bio(),
+        profile.profilePictureUrl(), profile.linkedinProfileUrl(), profile.githubProfileUrl(), null), now);
     user.registerEvent(new UserRegistered(user.id(), now));
     return user;
   }
@@ -186,15 +187,6 @@ class User extends AbstractAggregateRoot<User> {
 
   void markDeleted(Instant now) {
     registerEvent(new UserDeleted(id(), email, now));
-  }
-
-  private void applyProfile(ProfileDetails profile) {
-    firstName = pick(profile.firstName(), null);
-    lastName = pick(profile.lastName(), null);
-    bio = pick(profile.bio(), null);
-    profilePictureUrl = pick(profile.profilePictureUrl(), null);
-    linkedinProfileUrl = pick(profile.linkedinProfileUrl(), null);
-    githubProfileUrl = pick(profile.githubProfileUrl(), null);
   }
 
   private static String pick(String given, String current) {

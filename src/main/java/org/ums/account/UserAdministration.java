@@ -33,7 +33,6 @@ public class UserAdministration {
   }
 
   /** A page of users in order of creation. */
-  @Transactional(readOnly = true)
   public UserPage list(Actor actor, long skip, int limit) {
     AccountRules.requireAdministrator(actor);
     return reads.page(skip, limit);

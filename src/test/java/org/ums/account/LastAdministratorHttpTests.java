@@ -34,7 +34,7 @@ class LastAdministratorHttpTests {
   @BeforeEach
   void connect() {
     api = new Api(port);
-    admin = api.login("admin@ums.test", "bootstrap-admin-secret");
+    admin = api.loginAsAdmin();
     adminId = api.get("/users/me", admin).json().get("id").asString();
   }
 
@@ -64,8 +64,8 @@ class LastAdministratorHttpTests {
 
     // Failed logins never lock the last administrator out.
     for (int attempt = 0; attempt < 4; attempt++) {
-      api.postForm("/login/", java.util.Map.of("username", "admin@ums.test", "password", "wrong " + attempt));
+      api.postForm("/login/", java.util.Map.of("username", Api.ADMIN_EMAIL, "password", "wrong " + attempt));
     }
-    assertThat(api.login("admin@ums.test", "bootstrap-admin-secret")).isNotBlank();
+    assertThat(api.loginAsAdmin()).isNotBlank();
   }
 }

@@ -26,7 +26,7 @@ class UserAdministrationHttpTests {
   @BeforeEach
   void connect() {
     api = new Api(port);
-    admin = api.login("admin@ums.test", "bootstrap-admin-secret");
+    admin = api.loginAsAdmin();
   }
 
   private JsonNode create(String token, Object body) {

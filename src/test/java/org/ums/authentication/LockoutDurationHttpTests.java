@@ -30,7 +30,7 @@ class LockoutDurationHttpTests {
       api.postForm("/login/", Map.of("username", email, "password", "wrong"));
     }
     assertThat(api.postForm("/login/", Map.of("username", email, "password", PASSWORD)).status()).isEqualTo(400);
-    String admin = api.login("admin@ums.test", "bootstrap-admin-secret");
+    String admin = api.loginAsAdmin();
     assertThat(api.get("/users/" + member.id(), admin).json().get("is_locked").asBoolean()).isTrue();
 
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() ->

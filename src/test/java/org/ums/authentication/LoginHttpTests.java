@@ -110,7 +110,7 @@ class LoginHttpTests {
     assertThat(locked.json().get("detail").asString()).containsIgnoringCase("locked");
     assertThat(MailInbox.awaitMessage(email, 2).subject()).isEqualTo("Your account is locked");
 
-    String admin = api.login("admin@ums.test", "bootstrap-admin-secret");
+    String admin = api.loginAsAdmin();
     assertThat(api.get("/users/" + member.id(), admin).json().get("is_locked").asBoolean()).isTrue();
     var unlocked = api.post("/users/" + member.id() + "/unlock/", admin);
     assertThat(unlocked.status()).isEqualTo(200);

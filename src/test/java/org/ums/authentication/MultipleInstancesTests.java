@@ -20,7 +20,7 @@ class MultipleInstancesTests {
   @Test
   void secondInstanceAcceptsTokensOfTheFirstAndCreatesNoSecondAdministrator() {
     var first = new Api(port);
-    String token = first.login("admin@ums.test", "bootstrap-admin-secret");
+    String token = first.loginAsAdmin();
     long totalBefore = first.get("/users/?limit=1", token).json().get("total").asLong();
 
     try (var second = new SpringApplicationBuilder(UmsApplication.class).profiles("test")
@@ -29,8 +29,8 @@ class MultipleInstancesTests {
       var other = new Api(secondPort);
       var me = other.get("/users/me", token);
       assertThat(me.status()).isEqualTo(200);
-      assertThat(me.json().get("email").asString()).isEqualTo("admin@ums.test");
-      String tokenFromSecond = other.login("admin@ums.test", "bootstrap-admin-secret");
+      assertThat(me.json().get("email").asString()).isEqualTo(Api.ADMIN_EMAIL);
+      String tokenFromSecond = other.loginAsAdmin();
       assertThat(first.get("/users/me", tokenFromSecond).status()).isEqualTo(200);
       assertThat(first.get("/users/?limit=1", token).json().get("total").asLong()).isEqualTo(totalBefore);
     }

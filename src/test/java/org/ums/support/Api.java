@@ -87,6 +87,15 @@ public final class Api {
     return builder;
   }
 
+  /** The administrator that the test profile creates at start-up. */
+  public static final String ADMIN_EMAIL = "admin@ums.test";
+  public static final String ADMIN_PASSWORD = "bootstrap-admin-secret";
+
+  /** Logs in as the test profile's administrator and returns the access token. */
+  public String loginAsAdmin() {
+    return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  }
+
   /** Logs in and returns the access token, failing the test when the login fails. */
   public String login(String email, String password) {
     Response response = postForm("/login/", Map.of("username", email, "password", password));

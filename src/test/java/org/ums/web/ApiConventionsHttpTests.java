@@ -22,7 +22,7 @@ class ApiConventionsHttpTests {
   @BeforeEach
   void connect() {
     api = new Api(port);
-    admin = api.login("admin@ums.test", "bootstrap-admin-secret");
+    admin = api.loginAsAdmin();
   }
 
   @ParameterizedTest
@@ -35,7 +35,7 @@ class ApiConventionsHttpTests {
   @ParameterizedTest
   @ValueSource(strings = {"/login", "/login/"})
   void loginAnswersWithAndWithoutTrailingSlash(String path) {
-    var response = api.postForm(path, Map.of("username", "admin@ums.test", "password", "bootstrap-admin-secret"));
+    var response = api.postForm(path, Map.of("username", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD));
     assertThat(response.status()).isEqualTo(200);
   }
 

@@ -1,7 +1,6 @@
 package org.ums.account.web;
 
 import org.ums.account.NewAccount;
-import org.ums.account.ProfileDetails;
 import org.ums.account.Role;
 
 /** The body with which a manager or administrator opens an account, optionally with a role. */
@@ -9,7 +8,7 @@ record CreateUserRequest(String email, String password, String nickname, String 
     String bio, String profilePictureUrl, String linkedinProfileUrl, String githubProfileUrl, Role role) {
 
   NewAccount toNewAccount() {
-    return new NewAccount(email == null ? "" : email, password == null ? "" : password, nickname,
-        new ProfileDetails(firstName, lastName, bio, profilePictureUrl, linkedinProfileUrl, githubProfileUrl));
+    return new RegisterRequest(email, password, nickname, firstName, lastName, bio, profilePictureUrl,
+        linkedinProfileUrl, githubProfileUrl).toNewAccount();
   }
 }
