@@ -45,7 +45,7 @@ public class Registration {
           role = Role.ADMIN;
         }
       }
-      return UserView.of(open(account, email, role, passwordHash));
+      return UserView.of(open(account, email, role, passwordHash), store.clock().instant());
     });
   }
 

@@ -55,7 +55,7 @@ public class UserAdministration {
     String passwordHash = registration.hash(account);
     return transaction.execute(status -> {
       store.requireEmailFree(email);
-      return UserView.of(registration.open(account, email, granted, passwordHash));
+      return UserView.of(registration.open(account, email, granted, passwordHash), store.clock().instant());
     });
   }
 
@@ -91,7 +91,7 @@ public class UserAdministration {
       user.changeRole(changes.role(), actor.id(), now);
     }
     user.editProfile(changes, now);
-    return UserView.of(store.save(user));
+    return UserView.of(store.save(user), now);
   }
 
   @Transactional
@@ -115,7 +115,7 @@ public class UserAdministration {
     store.requireAnotherAdministrator(user);
     Instant now = store.clock().instant();
     user.lock(null, now);
-    return UserView.of(store.save(user));
+    return UserView.of(store.save(user), now);
   }
 
   /** Unlocks the account and forgets its failed logins. */
@@ -124,8 +124,9 @@ public class UserAdministration {
     AccountRules.requireAdministrator(actor);
     User user = store.loadForUpdate(id);
     AccountRules.requireMayManage(actor, user);
-    user.unlock(store.clock().instant());
-    return UserView.of(store.save(user));
+    Instant now = store.clock().instant();
+    user.unlock(now);
+    return UserView.of(store.save(user), now);
   }
 
   /** What the actor may do to this user, for the links of its representation. */

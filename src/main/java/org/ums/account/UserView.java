@@ -8,10 +8,11 @@ public record UserView(UserId id, String email, String nickname, String firstNam
     boolean isProfessional, boolean emailVerified, boolean isLocked, Instant lastLoginAt, Instant createdAt,
     Instant updatedAt) {
 
-  static UserView of(User user) {
+  /** The account as seen at {@code now}: a timed lock that has run out reads as unlocked, as in {@link UserReads}. */
+  static UserView of(User user, Instant now) {
     return new UserView(user.id(), user.email(), user.nickname(), user.firstName(), user.lastName(), user.bio(),
         user.profilePictureUrl(), user.linkedinProfileUrl(), user.githubProfileUrl(), user.role(),
-        user.isProfessional(), user.isEmailVerified(), user.isLocked(), user.lastLoginAt(), user.createdAt(),
+        user.isProfessional(), user.isEmailVerified(), user.isLockedAt(now), user.lastLoginAt(), user.createdAt(),
         user.updatedAt());
   }
 }
