@@ -5,7 +5,9 @@ import static org.ums.support.Api.body;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ums.support.Api;
 import org.ums.support.Emails;
 import org.ums.support.HttpTest;
@@ -18,6 +20,8 @@ class RegistrationHttpTests {
 
   @LocalServerPort
   int port;
+  @Autowired
+  JdbcClient jdbc;
   Api api;
 
   @BeforeEach
@@ -147,6 +151,19 @@ class RegistrationHttpTests {
     var response = api.postJson("/register/", "{\"email\": {\"nested\": true}, \"password\": \"" + PASSWORD + "\"}");
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("email");
+  }
+
+  @Test
+  void verificationTokenExistsInClearOnlyInTheEmail() {
+    String email = Emails.unique("secret");
+    String userId = api.postJson("/register/", body("email", email, "password", PASSWORD)).json().get("id").asString();
+    String token = MailInbox.awaitMessage(email).verificationPath().replaceAll(".*/", "");
+    assertThat(token.length()).isGreaterThanOrEqualTo(22); // 128 bits or more in base64url
+    assertThat(jdbc.sql("select count(*) from email_verification_tokens where user_id = :id and token_hash = :hash")
+        .param("id", java.util.UUID.fromString(userId)).param("hash", EmailVerification.hash(token))
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like :token")
+        .param("token", "%" + token + "%").query(Long.class).single()).isZero();
   }
 
   @Test
