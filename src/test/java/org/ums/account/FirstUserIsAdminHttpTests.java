@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ums.support.Api.body;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.ums.embeddeddatabase.TestDatabases;
@@ -16,6 +16,9 @@ import org.ums.support.HttpTest;
 @HttpTest
 class FirstUserIsAdminHttpTests {
 
+  @Autowired
+  Api api;
+
   @DynamicPropertySource
   static void emptyDatabase(DynamicPropertyRegistry registry) {
     TestDatabases.use("ums_first_user", registry);
@@ -23,12 +26,9 @@ class FirstUserIsAdminHttpTests {
     registry.add("ums.account.bootstrap-admin-email", () -> "");
   }
 
-  @LocalServerPort
-  int port;
 
   @Test
   void firstRegistrationBecomesAdminAndTheNextDoesNot() {
-    var api = new Api(port);
     var first = api.postJson("/register/", body("email", Emails.unique("first"), "password", "a long enough secret"));
     var second = api.postJson("/register/", body("email", Emails.unique("second"), "password", "a long enough secret"));
     assertThat(first.json().get("role").asString()).isEqualTo("ADMIN");

@@ -5,7 +5,7 @@ import static org.ums.support.Api.body;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.ums.embeddeddatabase.TestDatabases;
@@ -25,15 +25,13 @@ class LastAdministratorHttpTests {
     TestDatabases.use("ums_last_admin", registry);
   }
 
-  @LocalServerPort
-  int port;
+  @Autowired
   Api api;
   String admin;
   String adminId;
 
   @BeforeEach
-  void connect() {
-    api = new Api(port);
+  void logInAsAdministrator() {
     admin = api.loginAsAdmin();
     adminId = api.get("/users/me", admin).json().get("id").asString();
   }

@@ -3,10 +3,8 @@ package org.ums.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ums.support.Api.body;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ums.support.Api;
 import org.ums.support.Emails;
@@ -18,16 +16,11 @@ class RegistrationHttpTests {
 
   private static final String PASSWORD = "a long enough secret";
 
-  @LocalServerPort
-  int port;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
   Api api;
 
-  @BeforeEach
-  void connect() {
-    api = new Api(port);
-  }
 
   @Test
   void registersReceivesEmailClicksLinkLogsInAndReadsOwnAccount() {

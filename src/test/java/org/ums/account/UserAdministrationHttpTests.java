@@ -6,7 +6,7 @@ import static org.ums.support.Api.body;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.ums.support.Api;
 import org.ums.support.Emails;
 import org.ums.support.HttpTest;
@@ -18,14 +18,12 @@ class UserAdministrationHttpTests {
 
   private static final String PASSWORD = "a long enough secret";
 
-  @LocalServerPort
-  int port;
+  @Autowired
   Api api;
   String admin;
 
   @BeforeEach
-  void connect() {
-    api = new Api(port);
+  void logInAsAdministrator() {
     admin = api.loginAsAdmin();
   }
 

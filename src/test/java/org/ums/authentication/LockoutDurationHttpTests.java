@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.ums.support.Api;
 import org.ums.support.Emails;
@@ -16,14 +16,14 @@ import org.ums.support.HttpTest;
 @TestPropertySource(properties = "ums.account.lockout-duration=2s")
 class LockoutDurationHttpTests {
 
+  @Autowired
+  Api api;
+
   private static final String PASSWORD = "a long enough secret";
 
-  @LocalServerPort
-  int port;
 
   @Test
   void timedLockEndsByItselfAndTheAccountReadsAsUnlocked() {
-    var api = new Api(port);
     String email = Emails.unique("timed");
     var member = api.registerVerifiedMember(email, PASSWORD);
     for (int attempt = 0; attempt < 3; attempt++) {

@@ -11,10 +11,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.ums.support.Api;
@@ -27,16 +25,11 @@ class LoginHttpTests {
 
   private static final String PASSWORD = "a long enough secret";
 
-  @LocalServerPort
-  int port;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
   Api api;
 
-  @BeforeEach
-  void connect() {
-    api = new Api(port);
-  }
 
   @Test
   void issuesBearerTokenSignedWithPublishedKeyAndCarryingUserAndRole() throws Exception {

@@ -3,8 +3,8 @@ package org.ums.authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.ums.UmsApplication;
 import org.ums.support.Api;
@@ -14,12 +14,13 @@ import org.ums.support.HttpTest;
 @HttpTest
 class MultipleInstancesTests {
 
-  @LocalServerPort
-  int port;
+  @Autowired
+  Api api;
+
 
   @Test
   void secondInstanceAcceptsTokensOfTheFirstAndCreatesNoSecondAdministrator() {
-    var first = new Api(port);
+    var first = api;
     String token = first.loginAsAdmin();
     long totalBefore = first.get("/users/?limit=1", token).json().get("total").asLong();
 

@@ -5,23 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.ums.support.Api;
 import org.ums.support.HttpTest;
 
 @HttpTest
 class ApiConventionsHttpTests {
 
-  @LocalServerPort
-  int port;
+  @Autowired
   Api api;
   String admin;
 
   @BeforeEach
-  void connect() {
-    api = new Api(port);
+  void logInAsAdministrator() {
     admin = api.loginAsAdmin();
   }
 

@@ -5,7 +5,7 @@ import static org.ums.support.Api.body;
 
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.ums.support.Api;
 import org.ums.support.Emails;
@@ -19,12 +19,12 @@ import org.ums.support.MailInbox;
     "ums.account.verification-token-lifetime=1ms"})
 class ConfiguredLimitsHttpTests {
 
-  @LocalServerPort
-  int port;
+  @Autowired
+  Api api;
+
 
   @Test
   void allowsConfiguredOriginOnly() {
-    var api = new Api(port);
     var allowed = api.send(api.request("/users/", null).header("Origin", "https://app.example")
         .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
@@ -35,7 +35,6 @@ class ConfiguredLimitsHttpTests {
 
   @Test
   void expiredVerificationLinkIs400() {
-    var api = new Api(port);
     String email = Emails.unique("late");
     api.postJson("/register/", body("email", email, "password", "a long enough secret"));
     var response = api.get(MailInbox.awaitMessage(email).verificationPath());
