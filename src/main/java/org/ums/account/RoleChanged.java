@@ -1,7 +1,17 @@
 package org.ums.account;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** A user's role changed; {@code changedBy} is null when the system changed it (email verification). */
-public record RoleChanged(UserId userId, Role oldRole, Role newRole, UserId changedBy, Instant occurredAt) {
+public record RoleChanged(UUID eventId, UserId userId, Role oldRole, Role newRole, UserId changedBy,
+    Instant occurredAt) implements AccountEvent {
+
+  public RoleChanged {
+    eventId = AccountEvent.idOf(eventId, RoleChanged.class, userId, occurredAt);
+  }
+
+  public RoleChanged(UserId userId, Role oldRole, Role newRole, UserId changedBy, Instant occurredAt) {
+    this(UUID.randomUUID(), userId, oldRole, newRole, changedBy, occurredAt);
+  }
 }

@@ -127,7 +127,7 @@ public final class Api {
     return map;
   }
 
-  private static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MailInbox implements BeforeAllCallback {
 
-  private static final GreenMail SERVER = start();
+  private static volatile GreenMail server = start();
 
   private static GreenMail start() {
     GreenMail server = new GreenMail(ServerSetupTest.SMTP);
@@ -38,9 +38,22 @@ public final class MailInbox implements BeforeAllCallback {
     // Loading this class starts the server.
   }
 
+  /**
+   * Runs {@code during} while the SMTP server is down (connections are refused), then starts it again. Emails
+   * received before are forgotten.
+   */
+  public static synchronized void outage(Runnable during) {
+    server.stop();
+    try {
+      during.run();
+    } finally {
+      server = start();
+    }
+  }
+
   /** Every email received so far for {@code address}. */
   public static List<ReceivedEmail> messagesTo(String address) {
-    return Arrays.stream(SERVER.getReceivedMessages())
+    return Arrays.stream(server.getReceivedMessages())
         .filter(message -> isTo(message, address))
         .map(MailInbox::read)
         .toList();
@@ -92,7 +105,7 @@ public final class MailInbox implements BeforeAllCallback {
   /** An email as a person reads it: its subject and its plain-text and HTML versions. */
   public record ReceivedEmail(String subject, String text, String html) {
 
-    private static final Pattern VERIFY_LINK = Pattern.compile("https?://[^\\s\"<]+(/verify-email/[^\\s\"<]+)");
+    private static final Pattern VERIFY_LINK = Pattern.compile("https?://[^\\s\"<>()]+(/verify-email/[^\\s\"<>()]+)");
 
     /** The path of the verification link in the plain-text version. */
     public String verificationPath() {

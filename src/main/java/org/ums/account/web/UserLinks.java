@@ -8,6 +8,7 @@ import org.ums.account.Actor;
 import org.ums.account.Permissions;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserView;
+import org.ums.web.Link;
 
 /** The links of user representations, offered only for actions the caller may take. */
 @Component
@@ -44,22 +45,7 @@ class UserLinks {
   }
 
   List<Link> forPage(long skip, int limit, long total) {
-    var links = new ArrayList<Link>(5);
-    long lastSkip = total == 0 ? 0 : ((total - 1) / limit) * limit;
-    links.add(Link.get("self", pageHref(skip, limit)));
-    links.add(Link.get("first", pageHref(0, limit)));
-    links.add(Link.get("last", pageHref(lastSkip, limit)));
-    if (skip + limit < total) {
-      links.add(Link.get("next", pageHref(skip + limit, limit)));
-    }
-    if (skip > 0) {
-      links.add(Link.get("prev", pageHref(Math.max(0, skip - limit), limit)));
-    }
-    return links;
-  }
-
-  private static String pageHref(long skip, int limit) {
-    return base().path("/users/").queryParam("skip", skip).queryParam("limit", limit).toUriString();
+    return Link.forPage(base().path("/users/"), skip, limit, total);
   }
 
   private static ServletUriComponentsBuilder base() {

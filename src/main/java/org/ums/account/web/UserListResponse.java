@@ -1,6 +1,7 @@
 package org.ums.account.web;
 
 import java.util.List;
+import org.ums.web.Link;
 
 /** A page of users: {@code page} counts from 1 and {@code size} is the number of items on it. */
 record UserListResponse(List<UserResponse> items, long total, long page, int size, List<Link> links) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.ums.account.Role;
 import org.ums.account.UserView;
+import org.ums.web.Link;
 
 /** A user as the API shows it: never a password hash or a token. */
 record UserResponse(UUID id, String email, String nickname, String firstName, String lastName, String bio,

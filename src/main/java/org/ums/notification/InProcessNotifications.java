@@ -1,0 +1,62 @@
+package org.ums.notification;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.ums.account.EmailVerificationRequested;
+import org.ums.account.RoleChanged;
+import org.ums.account.UserLocked;
+import org.ums.account.UserRegistered;
+import org.ums.account.UserUnlocked;
+
+/**
+ * The embedded mode: account events reach the notification module in process, from Spring Modulith's durable
+ * event registry. A listener that throws leaves its event publication failed; {@link FailedEventRetries}
+ * resubmits it with backoff, and a restart republishes it. No transaction is held around the listener: the
+ * delivery runs in its own.
+ */
+@Component
+@Conditional(KafkaMode.Off.class)
+class InProcessNotifications {
+
+  private final Deliveries deliveries;
+
+  InProcessNotifications(Deliveries deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(UserRegistered event) {
+    deliver(event);
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(EmailVerificationRequested event) {
+    deliver(event);
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(UserLocked event) {
+    deliver(event);
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(UserUnlocked event) {
+    deliver(event);
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(RoleChanged event) {
+    deliver(event);
+  }
+
+  private void deliver(Object event) {
+    AccountEventMessage.of(event).flatMap(AccountEventMessage::notification).ifPresent(notification -> {
+      DeliveryOutcome outcome = deliveries.deliver(notification);
+      if (outcome.result() == DeliveryOutcome.Result.RETRY_LATER) {
+        throw new DeliveryDeferredException(notification.key(), outcome.reason());
+      }
+    });
+  }
+}

@@ -1,0 +1,22 @@
+package org.ums.notification;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an email is about. The code names its template ({@code templates/mail/CODE.md}) and message keys. */
+enum NotificationKind {
+
+  EMAIL_VERIFICATION,
+  ACCOUNT_LOCKED,
+  ACCOUNT_UNLOCKED,
+  ROLE_CHANGED;
+
+  String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static Optional<NotificationKind> ofCode(String code) {
+    return Arrays.stream(values()).filter(kind -> kind.code().equalsIgnoreCase(code)).findFirst();
+  }
+}

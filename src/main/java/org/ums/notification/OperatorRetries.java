@@ -1,0 +1,24 @@
+package org.ums.notification;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/** Sends the deliveries that operators re-queued, in both modes, with the same retries as any other. */
+@Component
+class OperatorRetries {
+
+  private final Deliveries deliveries;
+
+  OperatorRetries(Deliveries deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(DeliveryRetryRequested request) {
+    DeliveryOutcome outcome = deliveries.deliverQueued(request.deliveryId());
+    if (outcome.result() == DeliveryOutcome.Result.RETRY_LATER) {
+      throw new DeliveryDeferredException(request.deliveryId().toString(), outcome.reason());
+    }
+  }
+}
