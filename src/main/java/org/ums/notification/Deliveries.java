@@ -65,11 +65,15 @@ class Deliveries {
   DeliveryOutcome deliver(Notification notification) {
     return transactions.execute(status -> {
       Instant now = clock.instant();
-      jdbc.sql("""
+      // One round trip creates the row or finds it, and locks it (ON CONFLICT DO UPDATE locks the conflicting
+      // row even when its WHERE is false); a settled row returns nothing.
+      return jdbc.sql("""
               INSERT INTO notification_deliveries (id, delivery_key, kind, event_id, user_id, parameters, status,
                 attempts, created_at, updated_at)
               VALUES (:id, :key, :kind, :eventId, :userId, CAST(:facts AS jsonb), 'queued', 0, :now, :now)
-              ON CONFLICT (delivery_key) DO NOTHING""")
+              ON CONFLICT (delivery_key) DO UPDATE SET updated_at = notification_deliveries.updated_at
+              WHERE notification_deliveries.status = 'queued'
+              RETURNING id, kind, event_id, user_id, parameters, attempts""")
           .param("id", UUID.randomUUID())
           .param("key", notification.key())
           .param("kind", notification.kind().code())
@@ -77,8 +81,8 @@ class Deliveries {
           .param("userId", notification.userId().value())
           .param("facts", json.writeValueAsString(notification.facts()))
           .param("now", Timestamp.from(now))
-          .update();
-      return lockQueued("delivery_key = :value", notification.key())
+          .query(this::queuedRow)
+          .optional()
           .map(row -> attempt(row, now))
           .orElse(DeliveryOutcome.ALREADY_DONE);
     });
@@ -146,11 +150,6 @@ class Deliveries {
     if (email.isEmpty()) {
       return settle(row.id(), DeliveryStatus.SKIPPED, attempt, "The email address is already verified", now);
     }
-    jdbc.sql("UPDATE notification_deliveries SET recipient = :recipient, subject = :subject WHERE id = :id")
-        .param("recipient", email.get().to())
-        .param("subject", email.get().subject())
-        .param("id", row.id())
-        .update();
     try {
       mail.send(email.get());
     } catch (RuntimeException e) {
@@ -158,14 +157,17 @@ class Deliveries {
       if (failure.permanent() || attempt >= properties.retry().maxAttempts()) {
         log.warn("Email {} to {} failed for good after {} attempt(s): {}", row.id(), email.get().to(), attempt,
             failure.reason());
-        return settle(row.id(), DeliveryStatus.FAILED, attempt, failure.reason(), now);
+        return settle(row.id(), DeliveryStatus.FAILED, attempt, failure.reason(), now, email.get());
       }
       log.info("Email {} to {} failed (attempt {}), will retry: {}", row.id(), email.get().to(), attempt,
           failure.reason());
       jdbc.sql("""
               UPDATE notification_deliveries SET attempts = :attempts, last_error = :reason, updated_at = :now,
-                last_attempt_at = :now, next_attempt_at = :next WHERE id = :id""")
+                last_attempt_at = :now, next_attempt_at = :next, recipient = :recipient, subject = :subject
+              WHERE id = :id""")
           .param("attempts", attempt)
+          .param("recipient", email.get().to())
+          .param("subject", email.get().subject())
           .param("reason", truncate(failure.reason()))
           .param("now", Timestamp.from(now))
           .param("next", Timestamp.from(now.plus(properties.retry().delayAfter(attempt))))
@@ -175,8 +177,11 @@ class Deliveries {
     }
     jdbc.sql("""
             UPDATE notification_deliveries SET status = 'sent', attempts = :attempts, updated_at = :now,
-              last_attempt_at = :now, next_attempt_at = NULL, sent_at = :now WHERE id = :id""")
+              last_attempt_at = :now, next_attempt_at = NULL, sent_at = :now, recipient = :recipient,
+              subject = :subject WHERE id = :id""")
         .param("attempts", attempt)
+        .param("recipient", email.get().to())
+        .param("subject", email.get().subject())
         .param("now", Timestamp.from(now))
         .param("id", row.id())
         .update();
@@ -184,10 +189,19 @@ class Deliveries {
   }
 
   private DeliveryOutcome settle(UUID id, DeliveryStatus status, int attempt, String reason, Instant now) {
+    return settle(id, status, attempt, reason, now, null);
+  }
+
+  private DeliveryOutcome settle(UUID id, DeliveryStatus status, int attempt, String reason, Instant now,
+      OutgoingEmail email) {
     jdbc.sql("""
             UPDATE notification_deliveries SET status = :status, attempts = :attempts, last_error = :reason,
-              updated_at = :now, last_attempt_at = :now, next_attempt_at = NULL WHERE id = :id""")
+              updated_at = :now, last_attempt_at = :now, next_attempt_at = NULL,
+              recipient = COALESCE(CAST(:recipient AS citext), recipient),
+              subject = COALESCE(CAST(:subject AS text), subject) WHERE id = :id""")
         .param("status", status.code())
+        .param("recipient", email == null ? null : email.to())
+        .param("subject", email == null ? null : email.subject())
         .param("attempts", attempt)
         .param("reason", truncate(reason))
         .param("now", Timestamp.from(now))

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -12,6 +13,12 @@ class MailConfiguration {
   @Bean
   MailGateway mailGateway(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
     JavaMailSender smtp = sender.getIfAvailable();
-    return smtp == null ? new LogMailGateway() : new SmtpMailGateway(smtp, properties.from());
+    if (smtp instanceof JavaMailSenderImpl configured) {
+      return new SmtpMailGateway(configured, properties.from());
+    }
+    if (smtp != null) {
+      throw new IllegalStateException("Mail is sent through Spring Boot's own mail sender; found " + smtp.getClass());
+    }
+    return new LogMailGateway();
   }
 }
