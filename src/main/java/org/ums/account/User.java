@@ -159,6 +159,17 @@ class User extends AbstractAggregateRoot<User> {
     registerEvent(new RoleChanged(id(), oldRole, newRole, changedBy, now));
   }
 
+  /** Grants or revokes the professional status; setting the status it already has changes nothing. */
+  void changeProfessionalStatus(boolean newStatus, UserId changedBy, Instant now) {
+    if (newStatus == professional) {
+      return;
+    }
+    professional = newStatus;
+    professionalStatusUpdatedAt = now;
+    touch(now);
+    registerEvent(new ProfessionalStatusChanged(id(), newStatus, changedBy, now));
+  }
+
   void changeEmail(String newEmail, Instant now) {
     email = newEmail;
     touch(now);

@@ -129,6 +129,26 @@ public class UserAdministration {
     return UserView.of(store.save(user), now);
   }
 
+  /**
+   * Grants ({@code true}) or revokes the professional status, under the same rules as other changes; the
+   * user is told by email when it changes.
+   *
+   * @throws InvalidAccountDataException when {@code professional} is missing
+   */
+  @Transactional
+  public UserView setProfessionalStatus(Actor actor, UserId id, Boolean professional) {
+    AccountRules.requireAdministrator(actor);
+    if (professional == null) {
+      throw new InvalidAccountDataException(new FieldViolation("is_professional", "validation.required",
+          "NotNull"));
+    }
+    User user = store.loadForUpdate(id);
+    AccountRules.requireMayManage(actor, user);
+    Instant now = store.clock().instant();
+    user.changeProfessionalStatus(professional, actor.id(), now);
+    return UserView.of(store.save(user), now);
+  }
+
   /** What the actor may do to this user, for the links of its representation. */
   public Permissions permissions(Actor actor, UserView user) {
     return AccountRules.permissions(actor, user.role());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ums.account.AccountEvent;
 import org.ums.account.EmailVerificationRequested;
+import org.ums.account.ProfessionalStatusChanged;
 import org.ums.account.RoleChanged;
 import org.ums.account.UserId;
 import org.ums.account.UserLocked;
@@ -31,7 +32,9 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
   static final String LOCKED = "ums.user.locked";
   static final String UNLOCKED = "ums.user.unlocked";
   static final String ROLE_CHANGED = "ums.user.role-changed";
-  static final List<String> TYPES = List.of(REGISTERED, VERIFICATION_REQUESTED, LOCKED, UNLOCKED, ROLE_CHANGED);
+  static final String PROFESSIONAL_STATUS_CHANGED = "ums.user.professional-status-changed";
+  static final List<String> TYPES = List.of(REGISTERED, VERIFICATION_REQUESTED, LOCKED, UNLOCKED, ROLE_CHANGED,
+      PROFESSIONAL_STATUS_CHANGED);
 
   AccountEventMessage {
     if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
@@ -72,6 +75,11 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
       }
       return Optional.of(message(ROLE_CHANGED, changed, data));
     }
+    if (event instanceof ProfessionalStatusChanged changed) {
+      return Optional.of(message(PROFESSIONAL_STATUS_CHANGED, changed, Map.of(
+          "is_professional", Boolean.toString(changed.professional()),
+          "changed_by", changed.changedBy().value().toString())));
+    }
     return Optional.empty();
   }
 
@@ -95,6 +103,9 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
           ? Optional.of(new Notification(NotificationKind.ROLE_CHANGED, eventId, user,
               Map.of("old_role", data.getOrDefault("old_role", ""), "new_role", data.getOrDefault("new_role", ""))))
           : Optional.empty();
+      case PROFESSIONAL_STATUS_CHANGED -> Optional.of(new Notification(
+          Boolean.parseBoolean(data.get("is_professional")) ? NotificationKind.PROFESSIONAL_STATUS_GRANTED
+              : NotificationKind.PROFESSIONAL_STATUS_REVOKED, eventId, user, Map.of()));
       default -> Optional.empty();
     };
   }

@@ -5,6 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.ums.account.EmailVerificationRequested;
+import org.ums.account.ProfessionalStatusChanged;
 import org.ums.account.RoleChanged;
 import org.ums.account.UserLocked;
 import org.ums.account.UserRegistered;
@@ -48,6 +49,11 @@ class InProcessNotifications {
 
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(RoleChanged event) {
+    deliver(event);
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(ProfessionalStatusChanged event) {
     deliver(event);
   }
 

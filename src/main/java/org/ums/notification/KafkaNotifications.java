@@ -53,7 +53,8 @@ class KafkaNotifications {
       id = GROUP,
       groupId = GROUP,
       topics = {AccountEventMessage.REGISTERED, AccountEventMessage.VERIFICATION_REQUESTED,
-          AccountEventMessage.LOCKED, AccountEventMessage.UNLOCKED, AccountEventMessage.ROLE_CHANGED},
+          AccountEventMessage.LOCKED, AccountEventMessage.UNLOCKED, AccountEventMessage.ROLE_CHANGED,
+          AccountEventMessage.PROFESSIONAL_STATUS_CHANGED},
       concurrency = "${ums.notification.kafka.concurrency:3}")
   void on(ConsumerRecord<String, byte[]> record) {
     AccountEventMessage message = read(record.value());

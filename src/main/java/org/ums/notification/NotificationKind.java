@@ -10,7 +10,9 @@ enum NotificationKind {
   EMAIL_VERIFICATION,
   ACCOUNT_LOCKED,
   ACCOUNT_UNLOCKED,
-  ROLE_CHANGED;
+  ROLE_CHANGED,
+  PROFESSIONAL_STATUS_GRANTED,
+  PROFESSIONAL_STATUS_REVOKED;
 
   String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -204,6 +204,30 @@ class UserAdministrationHttpTests {
   }
 
   @Test
+  void professionalStatusIsSetByManagersOnUsersTheyManageAndAMissingValueIs422() {
+    String manager = managerToken();
+    String memberEmail = Emails.unique("pro");
+    var member = api.registerVerifiedMember(memberEmail, PASSWORD);
+    String path = "/users/" + member.id() + "/professional-status";
+
+    var granted = api.putJson(path, body("is_professional", true), manager);
+    assertThat(granted.status()).isEqualTo(200);
+    assertThat(granted.json().get("is_professional").asBoolean()).isTrue();
+    assertThat(api.get("/users/" + member.id(), admin).json().get("is_professional").asBoolean()).isTrue();
+
+    var missing = api.putJson(path, body(), manager);
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("is_professional");
+    assertThat(api.putJson(path, body("is_professional", "maybe"), manager).status()).isEqualTo(422);
+    assertThat(api.putJson(path, body("is_professional", false), member.token()).status()).isEqualTo(403);
+    String adminId = api.get("/users/me", admin).json().get("id").asString();
+    assertThat(api.putJson("/users/" + adminId + "/professional-status", body("is_professional", true), manager)
+        .status()).isEqualTo(403);
+    assertThat(api.putJson("/users/" + java.util.UUID.randomUUID() + "/professional-status",
+        body("is_professional", true), admin).status()).isEqualTo(404);
+  }
+
+  @Test
   void nobodyChangesTheirOwnRole() {
     String adminId = api.get("/users/me", admin).json().get("id").asString();
     var response = api.putJson("/users/" + adminId, body("role", "AUTHENTICATED"), admin);

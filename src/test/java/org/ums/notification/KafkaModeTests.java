@@ -98,12 +98,18 @@ class KafkaModeTests {
     assertThat(api.putJson("/users/" + member.id(), body("role", "MANAGER"), admin).status()).isEqualTo(200);
     ReceivedEmail changed = MailInbox.awaitMessage(email, 4);
     assertThat(changed.text()).contains("from AUTHENTICATED to MANAGER");
+    String professional = "/users/" + member.id() + "/professional-status";
+    assertThat(api.putJson(professional, body("is_professional", true), admin).status()).isEqualTo(200);
+    MailInbox.awaitMessage(email, 5);
+    assertThat(api.putJson(professional, body("is_professional", false), admin).status()).isEqualTo(200);
+    MailInbox.awaitMessage(email, 6);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> sentKinds(email).size() == 4);
+    await().atMost(Duration.ofSeconds(20)).until(() -> sentKinds(email).size() == 6);
     assertThat(sentKinds(email)).containsExactlyInAnyOrder("email_verification", "account_locked",
-        "account_unlocked", "role_changed");
+        "account_unlocked", "role_changed", "professional_status_granted", "professional_status_revoked");
     assertThat(MailInbox.messagesTo(email)).extracting(ReceivedEmail::subject).containsExactly(
-        "Verify your email address", "Your account is locked", "Your account is unlocked", "Your role has changed");
+        "Verify your email address", "Your account is locked", "Your account is unlocked", "Your role has changed",
+        "You now have professional status", "Your professional status was removed");
 
     // What other systems see on the topic: a versioned JSON document keyed by the user id.
     JsonNode locked = JSON.readTree(lastValueFor(AccountEventMessage.LOCKED, member.id()));

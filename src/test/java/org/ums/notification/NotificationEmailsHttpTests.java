@@ -88,6 +88,26 @@ class NotificationEmailsHttpTests {
   }
 
   @Test
+  void grantingAndRevokingProfessionalStatusEachSendOneEmailAndRepeatingAStatusSendsNone() {
+    String email = Emails.unique("professional");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    String admin = api.loginAsAdmin();
+    String path = "/users/" + member.id() + "/professional-status";
+
+    var granted = api.putJson(path, body("is_professional", true), admin);
+    assertThat(granted.status()).isEqualTo(200);
+    assertThat(granted.json().get("is_professional").asBoolean()).isTrue();
+    assertThat(MailInbox.awaitMessage(email, 2).subject()).isEqualTo("You now have professional status");
+    assertThat(api.putJson(path, body("is_professional", true), admin).status()).isEqualTo(200);
+    assertThat(api.putJson(path, body("is_professional", false), admin).status()).isEqualTo(200);
+    assertThat(MailInbox.awaitMessage(email, 3).subject()).isEqualTo("Your professional status was removed");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> status("professional_status_revoked", email).equals("sent"));
+    assertThat(MailInbox.messagesTo(email)).extracting(ReceivedEmail::subject).containsExactly(
+        "Verify your email address", "You now have professional status", "Your professional status was removed");
+  }
+
+  @Test
   void redeliveredEventSendsNoSecondEmail() {
     String email = Emails.unique("redelivered");
     assertThat(api.postJson("/register/", body("email", email, "password", PASSWORD)).status()).isEqualTo(201);

@@ -22,18 +22,19 @@ import java.util.concurrent.Executors;
 public final class SmtpSink implements AutoCloseable {
 
   private final ServerSocket socket;
-  private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
+  private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "smtp-sink");
     thread.setDaemon(true);
     return thread;
   });
   private final ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
   private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger connections =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public SmtpSink() throws IOException {
     socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-    connections.execute(this::accept);
+    workers.execute(this::accept);
   }
 
   public int port() {
@@ -64,7 +65,7 @@ public final class SmtpSink implements AutoCloseable {
         client.setTcpNoDelay(true);
         connections.incrementAndGet();
         open.add(client);
-        connections.execute(() -> converse(client));
+        workers.execute(() -> converse(client));
       } catch (IOException e) {
         // Closed: the loop ends.
       }
@@ -115,6 +116,6 @@ public final class SmtpSink implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
-    connections.shutdownNow();
+    workers.shutdownNow();
   }
 }

@@ -109,6 +109,15 @@ class UserController {
     return represent(actor, administration.lock(actor, UserId.of(userId)));
   }
 
+  @PutMapping("/{user_id}/professional-status")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Grant or revoke the professional status",
+      description = "Body {\"is_professional\": true|false}; the user is told by email when it changes.")
+  UserResponse setProfessionalStatus(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId,
+      @RequestBody ProfessionalStatusRequest request) {
+    return represent(actor, administration.setProfessionalStatus(actor, UserId.of(userId), request.isProfessional()));
+  }
+
   private UserResponse represent(Actor actor, UserView user) {
     return UserResponse.from(user, links.forUser(actor, user));
   }

@@ -1,0 +1,5 @@
+package org.ums.account.web;
+
+/** The professional status to set; missing is 422. */
+record ProfessionalStatusRequest(Boolean isProfessional) {
+}
