@@ -12,15 +12,18 @@ import org.springframework.util.StringUtils;
  * @param from the sender of every email
  * @param retry how often and how patiently a failed email is tried again
  * @param kafka the Kafka mode, on when bootstrap servers are set
+ * @param logRetention how long settled deliveries stay in the delivery log
  */
 @ConfigurationProperties("ums.notification")
-record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kafka) {
+record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kafka, Duration logRetention) {
 
   NotificationProperties {
     publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
     from = from == null || from.isBlank() ? "UMS <no-reply@localhost>" : from;
     retry = retry == null ? new Retry(0, null, 0, null, null) : retry;
     kafka = kafka == null ? new Kafka(null, 0, (short) 0, 0) : kafka;
+    logRetention = logRetention == null || logRetention.isNegative() || logRetention.isZero()
+        ? Duration.ofDays(180) : logRetention;
   }
 
   String link(String path) {
