@@ -48,7 +48,9 @@ class KafkaNotifications {
       numPartitions = "${ums.notification.kafka.partitions:6}",
       replicationFactor = "${ums.notification.kafka.replication-factor:1}",
       exclude = {UnreadableMessageException.class, DeliveryFailedException.class},
-      traversingCauses = "true")
+      traversingCauses = "true",
+      // Each retry step and the dead-letter topic get their own consumer; retries are rare, one thread each.
+      concurrency = "1")
   @KafkaListener(
       id = GROUP,
       groupId = GROUP,
