@@ -20,7 +20,7 @@ CREATE TABLE notification_deliveries
   next_attempt_at TIMESTAMPTZ,
   sent_at         TIMESTAMPTZ,
   CONSTRAINT notification_deliveries_key UNIQUE (delivery_key),
-  CONSTRAINT notification_deliveries_status_check CHECK (status IN ('queued', 'sent', 'failed')),
+  CONSTRAINT notification_deliveries_status_check CHECK (status IN ('queued', 'sent', 'failed', 'skipped')),
   CONSTRAINT notification_deliveries_attempts_check CHECK (attempts >= 0)
 );
 -- The admin list filters by any of these and shows the newest first.
@@ -29,3 +29,5 @@ CREATE INDEX notification_deliveries_status_idx ON notification_deliveries (stat
 CREATE INDEX notification_deliveries_kind_idx ON notification_deliveries (kind, created_at DESC, id DESC);
 CREATE INDEX notification_deliveries_recipient_idx ON notification_deliveries (recipient, created_at DESC, id DESC);
 CREATE INDEX notification_deliveries_user_idx ON notification_deliveries (user_id);
+-- Retention forgets settled deliveries by when they were last touched.
+CREATE INDEX notification_deliveries_updated_idx ON notification_deliveries (updated_at);

@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.exceptions.TemplateEngineException;
 import org.ums.account.Accounts;
 import org.ums.account.Contact;
 import org.ums.account.EmailVerification;
@@ -25,7 +27,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends notifications exactly once per key, recording each in the delivery log. A delivery runs in its own
+ * Sends each notification once per key, recording it in the delivery log (at least once in the rare case where
+ * the SMTP server accepted an email and the database then failed to record it). A delivery runs in its own
  * transaction that holds the log row's lock while the SMTP server is spoken to, so two instances (or two
  * consumers of one Kafka message) cannot both send it, and a redelivered event finds it sent.
  */
@@ -99,13 +102,15 @@ class Deliveries {
    * Records a delivery that the Kafka consumer gave up on (a message it cannot read, or one whose retries ran
    * out) as failed with the reason, unless it was already settled.
    */
-  void recordDeadLetter(String key, String kind, UUID eventId, UUID userId, String reason) {
+  void recordDeadLetter(String key, String kind, UUID eventId, UUID userId, Map<String, String> facts,
+      String reason) {
     transactions.executeWithoutResult(status -> {
       Instant now = clock.instant();
       jdbc.sql("""
-              INSERT INTO notification_deliveries (id, delivery_key, kind, event_id, user_id, status, attempts,
-                last_error, created_at, updated_at, last_attempt_at)
-              VALUES (:id, :key, :kind, :eventId, :userId, 'failed', 1, :reason, :now, :now, :now)
+              INSERT INTO notification_deliveries (id, delivery_key, kind, event_id, user_id, parameters, status,
+                attempts, last_error, created_at, updated_at, last_attempt_at)
+              VALUES (:id, :key, :kind, :eventId, :userId, CAST(:facts AS jsonb), 'failed', 1, :reason, :now, :now,
+                :now)
               ON CONFLICT (delivery_key) DO UPDATE SET status = 'failed', last_error = EXCLUDED.last_error,
                 updated_at = EXCLUDED.updated_at, next_attempt_at = NULL
               WHERE notification_deliveries.status = 'queued'""")
@@ -114,6 +119,7 @@ class Deliveries {
           .param("kind", kind)
           .param("eventId", eventId)
           .param("userId", userId)
+          .param("facts", json.writeValueAsString(facts))
           .param("reason", truncate(reason))
           .param("now", Timestamp.from(now))
           .update();
@@ -146,7 +152,14 @@ class Deliveries {
     if (contact.isEmpty()) {
       return settle(row.id(), DeliveryStatus.SKIPPED, attempt, "The account no longer exists", now);
     }
-    Optional<OutgoingEmail> email = compose(row.notification(), contact.get());
+    Optional<OutgoingEmail> email;
+    try {
+      email = compose(row.notification(), contact.get());
+    } catch (TemplateEngineException | NoSuchMessageException e) {
+      // A template or a message that this version lacks: trying again cannot help.
+      log.error("Email {} cannot be built", row.id(), e);
+      return settle(row.id(), DeliveryStatus.FAILED, attempt, "The email cannot be built: " + e.getMessage(), now);
+    }
     if (email.isEmpty()) {
       return settle(row.id(), DeliveryStatus.SKIPPED, attempt, "The email address is already verified", now);
     }

@@ -7,7 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets settled deliveries (sent, skipped, failed) older than {@code ums.notification.log-retention}, in
+ * Forgets settled deliveries (sent, skipped, failed) last changed longer ago than
+ * {@code ums.notification.log-retention}, in
  * batches so that no long transaction holds the table. Queued ones are kept whatever their age: they are
  * still to be sent.
  */
@@ -39,7 +40,7 @@ class DeliveryLogRetention {
     do {
       deleted = jdbc.sql("""
               DELETE FROM notification_deliveries WHERE id IN (
-                SELECT id FROM notification_deliveries WHERE created_at < :cutoff AND status <> 'queued'
+                SELECT id FROM notification_deliveries WHERE updated_at < :cutoff AND status <> 'queued'
                 LIMIT :batch)""")
           .param("cutoff", cutoff)
           .param("batch", BATCH)

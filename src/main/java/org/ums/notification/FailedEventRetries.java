@@ -5,7 +5,6 @@ import java.time.Instant;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +15,13 @@ import org.springframework.stereotype.Component;
  * mode the externalisation to the broker as well (a broker outage delays events, it does not lose them).
  */
 @Component
-@EnableScheduling
 class FailedEventRetries {
+
+  /**
+   * Modulith reads this many failed publications per check and then applies the filter, so a larger batch
+   * keeps publications that are not due yet from hiding due ones behind them.
+   */
+  static final int BATCH = 10_000;
 
   private final FailedEventPublications failed;
   private final NotificationProperties properties;
@@ -32,10 +36,18 @@ class FailedEventRetries {
   @Scheduled(fixedDelayString = "${ums.notification.retry.check-interval:5s}")
   void resubmitDue() {
     Instant now = clock.instant();
-    failed.resubmit(ResubmissionOptions.defaults().withFilter(publication -> isDue(publication, now)));
+    failed.resubmit(ResubmissionOptions.defaults().withBatchSize(BATCH)
+        .withFilter(publication -> isDue(publication, now)));
   }
 
+  /**
+   * Due when its backoff is over, and it has not failed far more often than emails are tried: a listener that
+   * fails for ever (a bug, not an outage) stays failed in the registry for an operator to see.
+   */
   boolean isDue(EventPublication publication, Instant now) {
+    if (publication.getCompletionAttempts() > 2 * properties.retry().maxAttempts()) {
+      return false;
+    }
     Instant last = publication.getLastResubmissionDate() == null
         ? publication.getPublicationDate() : publication.getLastResubmissionDate();
     int attempts = Math.max(1, publication.getCompletionAttempts());

@@ -2,6 +2,7 @@ package org.ums.notification;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -78,12 +79,13 @@ class KafkaNotifications {
     try {
       AccountEventMessage message = read(record.value());
       message.notification().ifPresent(notification -> deliveries.recordDeadLetter(notification.key(),
-          notification.kind().code(), notification.eventId(), notification.userId().value(), reason));
+          notification.kind().code(), notification.eventId(), notification.userId().value(), notification.facts(),
+          reason));
     } catch (UnreadableMessageException e) {
       String key = "kafka:" + topic + ":" + number(record, KafkaHeaders.ORIGINAL_PARTITION) + ":"
           + number(record, KafkaHeaders.ORIGINAL_OFFSET);
       log.warn("Unreadable message {} moved to the dead-letter topic: {}", key, e.getMessage());
-      deliveries.recordDeadLetter(key, "unreadable_message", null, userIdOrNull(record.key()),
+      deliveries.recordDeadLetter(key, "unreadable_message", null, userIdOrNull(record.key()), Map.of(),
           "Unreadable message on " + topic + ": " + e.getMessage());
     }
   }

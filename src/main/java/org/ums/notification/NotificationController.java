@@ -3,7 +3,6 @@ package org.ums.notification;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.ums.notification.DeliveryLog.Delivery;
 import org.ums.notification.DeliveryLog.DeliveryFilter;
 import org.ums.web.Link;
@@ -29,9 +27,11 @@ import org.ums.web.Link;
 class NotificationController {
 
   private final DeliveryLog log;
+  private final NotificationLinks links;
 
-  NotificationController(DeliveryLog log) {
+  NotificationController(DeliveryLog log, NotificationLinks links) {
     this.log = log;
+    this.links = links;
   }
 
   @GetMapping
@@ -47,9 +47,8 @@ class NotificationController {
             .map(NotificationKind::code)),
         Optional.ofNullable(recipient).filter(StringUtils::hasText).map(String::strip));
     var page = log.list(filter, skip, limit);
-    var query = ServletUriComponentsBuilder.fromCurrentRequest();
-    return new DeliveryListResponse(page.items().stream().map(NotificationController::represent).toList(),
-        page.total(), skip / limit + 1, page.items().size(), Link.forPage(query, skip, limit, page.total()));
+    return new DeliveryListResponse(page.items().stream().map(this::represent).toList(),
+        page.total(), skip / limit + 1, page.items().size(), links.forPage(skip, limit, page.total()));
   }
 
   @GetMapping("/{id}")
@@ -71,18 +70,11 @@ class NotificationController {
         new InvalidDeliveryFilterException(parameter, allowed.collect(Collectors.joining(", ")))));
   }
 
-  private static DeliveryResponse represent(Delivery delivery) {
-    String href = ServletUriComponentsBuilder.fromCurrentContextPath().path("/notifications/{id}")
-        .buildAndExpand(delivery.id()).toUriString();
-    var links = new ArrayList<Link>(2);
-    links.add(Link.get("self", href));
-    if (delivery.status() == DeliveryStatus.FAILED || delivery.status() == DeliveryStatus.SKIPPED) {
-      links.add(new Link("retry", href + "/retry", "POST", "retry"));
-    }
+  private DeliveryResponse represent(Delivery delivery) {
     return new DeliveryResponse(delivery.id(), delivery.kind(), delivery.status().code(), delivery.recipient(),
         delivery.subject(), delivery.attempts(), delivery.lastError(), delivery.eventId(), delivery.userId(),
         delivery.createdAt(), delivery.updatedAt(), delivery.lastAttemptAt(), delivery.nextAttemptAt(),
-        delivery.sentAt(), links);
+        delivery.sentAt(), links.forDelivery(delivery));
   }
 
   /** One email in the delivery log. Its body is not kept: a link in it may carry a token. */

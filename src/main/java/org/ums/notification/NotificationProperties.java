@@ -20,10 +20,16 @@ record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kaf
   NotificationProperties {
     publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
     from = from == null || from.isBlank() ? "UMS <no-reply@localhost>" : from;
-    retry = retry == null ? new Retry(0, null, 0, null, null) : retry;
-    kafka = kafka == null ? new Kafka(null, 0, (short) 0, 0) : kafka;
-    logRetention = logRetention == null || logRetention.isNegative() || logRetention.isZero()
-        ? Duration.ofDays(180) : logRetention;
+    retry = retry == null ? new Retry(null, null, null, null, null) : retry;
+    kafka = kafka == null ? new Kafka(null, null, null, null) : kafka;
+    logRetention = logRetention == null ? Duration.ofDays(180) : logRetention;
+    require(!logRetention.isNegative() && !logRetention.isZero(), "log-retention must be positive");
+  }
+
+  private static void require(boolean valid, String rule) {
+    if (!valid) {
+      throw new IllegalArgumentException("ums.notification." + rule);
+    }
   }
 
   String link(String path) {
@@ -38,15 +44,20 @@ record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kaf
    *
    * @param checkInterval how often failed event deliveries are looked at for one whose wait is over
    */
-  record Retry(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay, Duration checkInterval) {
+  record Retry(Integer maxAttempts, Duration initialDelay, Double multiplier, Duration maxDelay,
+      Duration checkInterval) {
 
     Retry {
-      maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
-      initialDelay = initialDelay == null || initialDelay.isNegative() ? Duration.ofSeconds(5) : initialDelay;
-      multiplier = multiplier < 1 ? 2 : multiplier;
-      maxDelay = maxDelay == null || maxDelay.compareTo(initialDelay) < 0 ? Duration.ofMinutes(10) : maxDelay;
-      checkInterval = checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()
-          ? Duration.ofSeconds(5) : checkInterval;
+      maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+      initialDelay = initialDelay == null ? Duration.ofSeconds(5) : initialDelay;
+      multiplier = multiplier == null ? 2 : multiplier;
+      maxDelay = maxDelay == null ? Duration.ofMinutes(10) : maxDelay;
+      checkInterval = checkInterval == null ? Duration.ofSeconds(5) : checkInterval;
+      require(maxAttempts >= 1, "retry.max-attempts must be at least 1");
+      require(!initialDelay.isNegative() && !initialDelay.isZero(), "retry.initial-delay must be positive");
+      require(multiplier >= 1, "retry.multiplier must be at least 1");
+      require(maxDelay.compareTo(initialDelay) >= 0, "retry.max-delay must be at least retry.initial-delay");
+      require(!checkInterval.isNegative() && !checkInterval.isZero(), "retry.check-interval must be positive");
     }
 
     /** How long to wait after the given number of failed attempts. */
@@ -63,12 +74,15 @@ record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kaf
    * @param replicationFactor the replicas of each topic this service creates
    * @param concurrency the consumer threads of each instance
    */
-  record Kafka(String bootstrapServers, int partitions, short replicationFactor, int concurrency) {
+  record Kafka(String bootstrapServers, Integer partitions, Short replicationFactor, Integer concurrency) {
 
     Kafka {
-      partitions = partitions <= 0 ? 6 : partitions;
-      replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
-      concurrency = concurrency <= 0 ? 3 : concurrency;
+      partitions = partitions == null ? 6 : partitions;
+      replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+      concurrency = concurrency == null ? 3 : concurrency;
+      require(partitions >= 1, "kafka.partitions must be at least 1");
+      require(replicationFactor >= 1, "kafka.replication-factor must be at least 1");
+      require(concurrency >= 1, "kafka.concurrency must be at least 1");
     }
 
     boolean enabled() {

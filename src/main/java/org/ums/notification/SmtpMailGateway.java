@@ -58,10 +58,11 @@ class SmtpMailGateway implements MailGateway, AutoCloseable {
         return;
       } catch (MessagingException e) {
         reused.close();
-        if (isServerReply(e)) {
+        if (isPermanentRefusal(e)) {
           throw new MailSendException("The SMTP server refused the email to " + email.to(), e);
         }
-        // The server dropped the connection while it was idle: a fresh one follows.
+        // The server dropped the idle connection (EOF, or 421 "closing"), or answered something worth trying
+        // again: a fresh connection follows.
       }
     }
     Connection fresh = open();
@@ -109,12 +110,14 @@ class SmtpMailGateway implements MailGateway, AutoCloseable {
     }
   }
 
-  /** The server answered this message (a refused recipient or sender, a failed DATA): not a dead connection. */
-  private static boolean isServerReply(MessagingException failure) {
+  /** The server refused this very message with a 5xx reply: a fresh connection would be refused alike. */
+  private static boolean isPermanentRefusal(MessagingException failure) {
     for (Exception e = failure; e != null;
         e = e instanceof MessagingException messaging ? messaging.getNextException() : null) {
-      if (e instanceof SMTPAddressFailedException || e instanceof SMTPSenderFailedException
-          || e instanceof SMTPSendFailedException) {
+      int code = e instanceof SMTPAddressFailedException address ? address.getReturnCode()
+          : e instanceof SMTPSenderFailedException sender ? sender.getReturnCode()
+          : e instanceof SMTPSendFailedException send ? send.getReturnCode() : -1;
+      if (code >= 500 && code < 600) {
         return true;
       }
     }

@@ -21,12 +21,15 @@ class DeliveryLogRetentionTests {
   JdbcClient jdbc;
 
   @Test
-  void settledDeliveriesOlderThanTheRetentionAreForgottenAndQueuedOnesKept() {
+  void settledDeliveriesUntouchedForLongerThanTheRetentionAreForgottenAndQueuedOnesKept() {
     Instant old = Instant.now().minus(Duration.ofDays(181));
     UUID oldSent = insert("sent", old);
     UUID oldFailed = insert("failed", old);
     UUID oldQueued = insert("queued", old);
     UUID recentSent = insert("sent", Instant.now().minus(Duration.ofDays(1)));
+    UUID oldButRecentlySent = insert("sent", old);
+    jdbc.sql("update notification_deliveries set updated_at = now() where id = :id").param("id", oldButRecentlySent)
+        .update();
 
     assertThat(retention.purge()).isGreaterThanOrEqualTo(2);
 
@@ -34,6 +37,7 @@ class DeliveryLogRetentionTests {
     assertThat(exists(oldFailed)).isFalse();
     assertThat(exists(oldQueued)).isTrue();
     assertThat(exists(recentSent)).isTrue();
+    assertThat(exists(oldButRecentlySent)).isTrue();
     jdbc.sql("delete from notification_deliveries where id = :id").param("id", oldQueued).update();
   }
 

@@ -120,6 +120,25 @@ class NotificationEmailsHttpTests {
   }
 
   @Test
+  void emailToAnAccountDeletedWhileItWaitedIsSkippedAndSaysWhy() {
+    String email = Emails.unique("gone");
+    String admin = api.loginAsAdmin();
+    String[] userId = new String[1];
+    MailInbox.outage(() -> {
+      var registered = api.postJson("/register/", body("email", email, "password", PASSWORD));
+      assertThat(registered.status()).isEqualTo(201);
+      userId[0] = registered.json().get("id").asString();
+      await().atMost(Duration.ofSeconds(20)).until(() -> deliveries("email_verification", email).size() == 1);
+      assertThat(api.delete("/users/" + userId[0], admin).status()).isEqualTo(204);
+    });
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> status("email_verification", email).equals("skipped"));
+    JsonNode skipped = onlyDelivery("email_verification", email);
+    assertThat(skipped.get("last_error").asString()).isEqualTo("The account no longer exists");
+    assertThat(MailInbox.messagesTo(email)).isEmpty();
+  }
+
+  @Test
   void redeliveredEventSendsNoSecondEmail() {
     String email = Emails.unique("redelivered");
     assertThat(api.postJson("/register/", body("email", email, "password", PASSWORD)).status()).isEqualTo(201);

@@ -42,7 +42,19 @@ class SmtpMailGatewayTests {
   void connectionTheServerDroppedIsReplacedWithoutLosingTheEmail() throws Exception {
     gateway.send(email(1));
     server.dropConnections();
-    await().until(() -> server.connections() == 1);
+    await().until(() -> server.openConnections() == 0);
+
+    gateway.send(email(2));
+
+    assertThat(server.accepted()).hasSize(2);
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void connectionTheServerClosedWith421IsReplacedWithoutLosingTheEmail() throws Exception {
+    gateway.send(email(1));
+    server.closeIdleConnections();
+    await().until(() -> server.openConnections() == 0);
 
     gateway.send(email(2));
 

@@ -51,9 +51,22 @@ public final class SmtpSink implements AutoCloseable {
     return connections.get();
   }
 
-  /** Closes every client connection, as a server does with idle ones. */
+  /** How many client connections are open now. */
+  public int openConnections() {
+    return open.size();
+  }
+
+  /** Closes every client connection without a word. */
   public void dropConnections() throws IOException {
     for (Socket client : open) {
+      client.close();
+    }
+  }
+
+  /** Tells every client "421 closing" and closes its connection, as a server does with idle ones. */
+  public void closeIdleConnections() throws IOException {
+    for (Socket client : open) {
+      reply(client.getOutputStream(), "421 4.4.2 sink.test Idle for too long, closing connection");
       client.close();
     }
   }
