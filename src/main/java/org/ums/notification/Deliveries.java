@@ -166,11 +166,12 @@ class Deliveries {
     try {
       mail.send(email.get());
     } catch (RuntimeException e) {
+      Instant failedAt = clock.instant();
       var failure = MailFailure.of(e);
       if (failure.permanent() || attempt >= properties.retry().maxAttempts()) {
         log.warn("Email {} to {} failed for good after {} attempt(s): {}", row.id(), email.get().to(), attempt,
             failure.reason());
-        return settle(row.id(), DeliveryStatus.FAILED, attempt, failure.reason(), now, email.get());
+        return settle(row.id(), DeliveryStatus.FAILED, attempt, failure.reason(), failedAt, email.get());
       }
       log.info("Email {} to {} failed (attempt {}), will retry: {}", row.id(), email.get().to(), attempt,
           failure.reason());
@@ -182,8 +183,8 @@ class Deliveries {
           .param("recipient", email.get().to())
           .param("subject", email.get().subject())
           .param("reason", truncate(failure.reason()))
-          .param("now", Timestamp.from(now))
-          .param("next", Timestamp.from(now.plus(properties.retry().delayAfter(attempt))))
+          .param("now", Timestamp.from(failedAt))
+          .param("next", Timestamp.from(failedAt.plus(properties.retry().delayAfter(attempt))))
           .param("id", row.id())
           .update();
       return DeliveryOutcome.retryLater(failure.reason());
@@ -195,7 +196,7 @@ class Deliveries {
         .param("attempts", attempt)
         .param("recipient", email.get().to())
         .param("subject", email.get().subject())
-        .param("now", Timestamp.from(now))
+        .param("now", Timestamp.from(clock.instant()))
         .param("id", row.id())
         .update();
     return DeliveryOutcome.SENT;

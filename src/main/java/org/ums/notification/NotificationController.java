@@ -1,5 +1,7 @@
 package org.ums.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -7,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +27,7 @@ import org.ums.web.Link;
 
 /** The delivery log for administrators: what was sent, what failed and why, and retrying what failed. */
 @RestController
+@Tag(name = "Notifications")
 @RequestMapping("/notifications")
 @PreAuthorize("hasRole('ADMIN')")
 class NotificationController {
@@ -35,6 +41,9 @@ class NotificationController {
   }
 
   @GetMapping
+  @Operation(summary = "List email deliveries", description = "Newest first, with paging links that keep the "
+      + "filters. status: queued, sent, failed, skipped. kind: email_verification, account_locked, "
+      + "account_unlocked, role_changed, professional_status_granted, professional_status_revoked.")
   DeliveryListResponse list(@RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "kind", required = false) String kind,
       @RequestParam(name = "recipient", required = false) String recipient,
@@ -52,17 +61,20 @@ class NotificationController {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "One email delivery", description = "Never its body: a link in it may carry a token.")
   DeliveryResponse get(@PathVariable("id") UUID id) {
     return represent(log.find(id).orElseThrow(DeliveryNotFoundException::new));
   }
 
   @PostMapping("/{id}/retry")
-  org.springframework.http.ResponseEntity<DeliveryResponse> retry(@PathVariable("id") UUID id) {
-    return org.springframework.http.ResponseEntity.accepted().body(represent(log.retry(id)));
+  @Operation(summary = "Re-queue a failed or skipped delivery",
+      description = "202; it is built anew (a fresh verification link) and sent once. Sent or queued: 409.")
+  ResponseEntity<DeliveryResponse> retry(@PathVariable("id") UUID id) {
+    return ResponseEntity.accepted().body(represent(log.retry(id)));
   }
 
   private static <T> Optional<T> parse(String parameter, String value,
-      java.util.function.Function<String, Optional<T>> parser, java.util.stream.Stream<String> allowed) {
+      Function<String, Optional<T>> parser, Stream<String> allowed) {
     if (!StringUtils.hasText(value)) {
       return Optional.empty();
     }
