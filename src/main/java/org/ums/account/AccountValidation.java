@@ -59,6 +59,25 @@ class AccountValidation {
     failOn(violations);
   }
 
+  /** Checks a user's edit of their own profile: the nickname may change but not be cleared. */
+  void checkProfileEdit(ProfileEdit edit) {
+    var violations = new ArrayList<FieldViolation>();
+    var texts = edit.texts();
+    if (texts.containsKey(ProfileEdit.Field.NICKNAME)) {
+      String nickname = texts.get(ProfileEdit.Field.NICKNAME);
+      if (nickname == null) {
+        violations.add(new FieldViolation("nickname", "validation.required", "NotNull"));
+      } else {
+        checkNickname(nickname, violations);
+      }
+    }
+    checkProfile(texts.get(ProfileEdit.Field.FIRST_NAME), texts.get(ProfileEdit.Field.LAST_NAME),
+        texts.get(ProfileEdit.Field.BIO), null, texts.get(ProfileEdit.Field.LINKEDIN_PROFILE_URL),
+        texts.get(ProfileEdit.Field.GITHUB_PROFILE_URL), violations);
+    checkLength("location", texts.get(ProfileEdit.Field.LOCATION), MAX_NAME, violations);
+    failOn(violations);
+  }
+
   void checkEmail(String email, List<FieldViolation> violations) {
     if (email == null || email.isBlank()) {
       violations.add(new FieldViolation("email", "validation.required", "NotBlank"));

@@ -39,6 +39,8 @@ class User extends AbstractAggregateRoot<User> {
   @Column(name = "is_professional")
   private boolean professional;
   private Instant professionalStatusUpdatedAt;
+  private String location;
+  private boolean showEmail;
   private boolean emailVerified;
   @Column(name = "is_locked")
   private boolean locked;
@@ -159,6 +161,27 @@ class User extends AbstractAggregateRoot<User> {
     registerEvent(new RoleChanged(id(), oldRole, newRole, changedBy, now));
   }
 
+  /** The user's own edit of their profile; blank text clears a field, as {@code null} does. */
+  void editOwnProfile(ProfileEdit edit, Instant now) {
+    edit.texts().forEach((field, value) -> {
+      String text = value == null || value.isBlank() ? null : value.strip();
+      switch (field) {
+        case NICKNAME -> nickname = text;
+        case FIRST_NAME -> firstName = text;
+        case LAST_NAME -> lastName = text;
+        case BIO -> bio = text;
+        case LOCATION -> location = text;
+        case LINKEDIN_PROFILE_URL -> linkedinProfileUrl = text;
+        case GITHUB_PROFILE_URL -> githubProfileUrl = text;
+        default -> throw new IllegalStateException("Unhandled profile field " + field);
+      }
+    });
+    if (edit.showEmail() != null) {
+      showEmail = edit.showEmail();
+    }
+    touch(now);
+  }
+
   /** Grants or revokes the professional status; setting the status it already has changes nothing. */
   void changeProfessionalStatus(boolean newStatus, UserId changedBy, Instant now) {
     if (newStatus == professional) {
@@ -262,6 +285,18 @@ class User extends AbstractAggregateRoot<User> {
 
   boolean isProfessional() {
     return professional;
+  }
+
+  Instant professionalStatusUpdatedAt() {
+    return professionalStatusUpdatedAt;
+  }
+
+  String location() {
+    return location;
+  }
+
+  boolean showsEmail() {
+    return showEmail;
   }
 
   boolean isEmailVerified() {

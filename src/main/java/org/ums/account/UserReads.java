@@ -20,7 +20,7 @@ class UserReads {
       id, email, nickname, first_name, last_name, bio, profile_picture_url, linkedin_profile_url,
       github_profile_url, role, is_professional, email_verified,
       is_locked and (locked_until is null or locked_until > now()) as is_locked, last_login_at, created_at,
-      updated_at""";
+      updated_at, location, show_email, professional_status_updated_at""";
 
   private final JdbcClient jdbc;
 
@@ -31,6 +31,19 @@ class UserReads {
   Optional<UserView> find(UserId id) {
     return jdbc.sql("select " + COLUMNS + " from users where id = :id").param("id", id.value())
         .query(UserReads::view).optional();
+  }
+
+  Optional<PublicProfile> findPublic(String nickname) {
+    return jdbc.sql("""
+            select nickname, first_name, last_name, bio, location, profile_picture_url, linkedin_profile_url,
+              github_profile_url, is_professional, case when show_email then email end as email
+            from users where nickname = cast(:nickname as citext) and email_verified""")
+        .param("nickname", nickname)
+        .query((row, number) -> new PublicProfile(row.getString("nickname"), row.getString("first_name"),
+            row.getString("last_name"), row.getString("bio"), row.getString("location"),
+            row.getString("profile_picture_url"), row.getString("linkedin_profile_url"),
+            row.getString("github_profile_url"), row.getBoolean("is_professional"), row.getString("email")))
+        .optional();
   }
 
   /** A page in order of creation, with a stable tiebreak on id. */
@@ -47,7 +60,8 @@ class UserReads {
         row.getString("profile_picture_url"), row.getString("linkedin_profile_url"),
         row.getString("github_profile_url"), Role.valueOf(row.getString("role")), row.getBoolean("is_professional"),
         row.getBoolean("email_verified"), row.getBoolean("is_locked"), instant(row, "last_login_at"),
-        instant(row, "created_at"), instant(row, "updated_at"));
+        instant(row, "created_at"), instant(row, "updated_at"), row.getString("location"),
+        row.getBoolean("show_email"), instant(row, "professional_status_updated_at"));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -4,12 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.ums.account.Accounts;
 import org.ums.account.Actor;
+import org.ums.account.ProfileEdit;
+import org.ums.account.Profiles;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserId;
 import org.ums.account.UserView;
@@ -33,11 +38,13 @@ class UserController {
 
   private final Accounts accounts;
   private final UserAdministration administration;
+  private final Profiles profiles;
   private final UserLinks links;
 
-  UserController(Accounts accounts, UserAdministration administration, UserLinks links) {
+  UserController(Accounts accounts, UserAdministration administration, Profiles profiles, UserLinks links) {
     this.accounts = accounts;
     this.administration = administration;
+    this.profiles = profiles;
     this.links = links;
   }
 
@@ -46,6 +53,18 @@ class UserController {
   @Operation(summary = "Your own account")
   UserResponse me(@AuthenticationPrincipal Actor actor) {
     var me = accounts.me(actor);
+    return UserResponse.from(me, links.forMe(actor, me));
+  }
+
+  @PatchMapping(path = "/me", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "Edit your own profile", description = "A JSON merge patch: nickname, first_name, "
+      + "last_name, bio, location, linkedin_profile_url, github_profile_url, show_email. A field set to null "
+      + "is cleared; fields left out stay. Any other field (role, email_verified, is_professional, is_locked, "
+      + "...) is 422.")
+  UserResponse editMe(@AuthenticationPrincipal Actor actor,
+      @RequestBody(required = false) Map<String, Object> patch) {
+    var me = profiles.editMine(actor, ProfileEdit.parse(patch));
     return UserResponse.from(me, links.forMe(actor, me));
   }
 
