@@ -57,7 +57,7 @@ class SecurityConfiguration {
         // Known protected paths refuse anonymous callers before any argument is read, so a request without a
         // token learns nothing from validation; each endpoint's own rule then decides by role.
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/users/**", "/notifications/**").authenticated()
+            .requestMatchers("/users/**", "/notifications/**", "/professional-status-requests/**").authenticated()
             .anyRequest().permitAll())
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokenConverter()))

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.ums.account.AccountEvent;
 import org.ums.account.EmailVerificationRequested;
 import org.ums.account.ProfessionalStatusChanged;
+import org.ums.account.ProfessionalStatusRequestRejected;
 import org.ums.account.RoleChanged;
 import org.ums.account.UserId;
 import org.ums.account.UserLocked;
@@ -33,8 +34,9 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
   static final String UNLOCKED = "ums.user.unlocked";
   static final String ROLE_CHANGED = "ums.user.role-changed";
   static final String PROFESSIONAL_STATUS_CHANGED = "ums.user.professional-status-changed";
+  static final String PROFESSIONAL_STATUS_REQUEST_REJECTED = "ums.user.professional-status-request-rejected";
   static final List<String> TYPES = List.of(REGISTERED, VERIFICATION_REQUESTED, LOCKED, UNLOCKED, ROLE_CHANGED,
-      PROFESSIONAL_STATUS_CHANGED);
+      PROFESSIONAL_STATUS_CHANGED, PROFESSIONAL_STATUS_REQUEST_REJECTED);
 
   AccountEventMessage {
     if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
@@ -80,6 +82,10 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
           "is_professional", Boolean.toString(changed.professional()),
           "changed_by", changed.changedBy().value().toString())));
     }
+    if (event instanceof ProfessionalStatusRequestRejected rejected) {
+      return Optional.of(message(PROFESSIONAL_STATUS_REQUEST_REJECTED, rejected, Map.of(
+          "reason", rejected.reason(), "rejected_by", rejected.rejectedBy().value().toString())));
+    }
     return Optional.empty();
   }
 
@@ -106,6 +112,9 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
       case PROFESSIONAL_STATUS_CHANGED -> Optional.of(new Notification(
           Boolean.parseBoolean(data.get("is_professional")) ? NotificationKind.PROFESSIONAL_STATUS_GRANTED
               : NotificationKind.PROFESSIONAL_STATUS_REVOKED, eventId, user, Map.of()));
+      case PROFESSIONAL_STATUS_REQUEST_REJECTED -> Optional.of(new Notification(
+          NotificationKind.PROFESSIONAL_STATUS_REJECTED, eventId, user,
+          Map.of("reason", data.getOrDefault("reason", ""))));
       default -> Optional.empty();
     };
   }

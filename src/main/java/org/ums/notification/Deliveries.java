@@ -241,6 +241,7 @@ class Deliveries {
         values.put("oldRole", notification.facts().getOrDefault("old_role", ""));
         values.put("newRole", notification.facts().getOrDefault("new_role", ""));
       }
+      case PROFESSIONAL_STATUS_REJECTED -> values.put("reason", notification.facts().getOrDefault("reason", ""));
       default -> {
       }
     }

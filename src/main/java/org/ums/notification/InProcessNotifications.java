@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.ums.account.EmailVerificationRequested;
 import org.ums.account.ProfessionalStatusChanged;
+import org.ums.account.ProfessionalStatusRequestRejected;
 import org.ums.account.RoleChanged;
 import org.ums.account.UserLocked;
 import org.ums.account.UserRegistered;
@@ -54,6 +55,11 @@ class InProcessNotifications {
 
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(ProfessionalStatusChanged event) {
+    deliver(event);
+  }
+
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(ProfessionalStatusRequestRejected event) {
     deliver(event);
   }
 
