@@ -89,12 +89,9 @@ public class ProfessionalStatusRequests {
    */
   @Transactional
   public ProfessionalStatusRequestView approve(Actor actor, UUID id, String reason) {
-    AccountRules.requireAdministrator(actor);
     checkReason(reason, false);
-    var request = requests.findByIdForUpdate(id)
-        .orElseThrow(() -> new UserNotFoundException("professional-request.not-found"));
+    var request = lockForDecision(actor, id);
     User user = store.loadForUpdate(request.userId());
-    AccountRules.requireMayManage(actor, user);
     Instant now = store.clock().instant();
     request.approve(actor.id(), strip(reason), now);
     user.changeProfessionalStatus(true, actor.id(), now);
@@ -106,15 +103,20 @@ public class ProfessionalStatusRequests {
   /** Turns the request down; the reason is required, as the user is told it. */
   @Transactional
   public ProfessionalStatusRequestView reject(Actor actor, UUID id, String reason) {
-    AccountRules.requireAdministrator(actor);
     checkReason(reason, true);
-    var request = requests.findByIdForUpdate(id)
-        .orElseThrow(() -> new UserNotFoundException("professional-request.not-found"));
-    User user = store.loadForUpdate(request.userId());
-    AccountRules.requireMayManage(actor, user);
+    var request = lockForDecision(actor, id);
     request.reject(actor.id(), strip(reason), store.clock().instant());
     requests.saveAndFlush(request);
     return find(id);
+  }
+
+  /** The request, locked, once the actor is known to manage its requester. */
+  private ProfessionalStatusRequest lockForDecision(Actor actor, UUID id) {
+    AccountRules.requireAdministrator(actor);
+    var request = requests.findByIdForUpdate(id)
+        .orElseThrow(() -> new UserNotFoundException("professional-request.not-found"));
+    AccountRules.requireMayManage(actor, store.loadForUpdate(request.userId()));
+    return request;
   }
 
   /**
