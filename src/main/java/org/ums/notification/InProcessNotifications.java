@@ -4,13 +4,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.ums.account.EmailVerificationRequested;
-import org.ums.account.ProfessionalStatusChanged;
-import org.ums.account.ProfessionalStatusRequestRejected;
-import org.ums.account.RoleChanged;
-import org.ums.account.UserLocked;
-import org.ums.account.UserRegistered;
-import org.ums.account.UserUnlocked;
+import org.ums.account.AccountEvent;
 
 /**
  * The embedded mode: account events reach the notification module in process, from Spring Modulith's durable
@@ -28,38 +22,9 @@ class InProcessNotifications {
     this.deliveries = deliveries;
   }
 
+  /** Every account event; those that mean no email ({@link AccountEventMessage#of}) end here. */
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(UserRegistered event) {
-    deliver(event);
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(EmailVerificationRequested event) {
-    deliver(event);
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(UserLocked event) {
-    deliver(event);
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(UserUnlocked event) {
-    deliver(event);
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(RoleChanged event) {
-    deliver(event);
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(ProfessionalStatusChanged event) {
-    deliver(event);
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(ProfessionalStatusRequestRejected event) {
+  void on(AccountEvent event) {
     deliver(event);
   }
 
