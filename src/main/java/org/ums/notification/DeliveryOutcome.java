@@ -13,6 +13,17 @@ record DeliveryOutcome(Result result, String reason) {
     SENT, ALREADY_DONE, RETRY_LATER, FAILED
   }
 
+  /**
+   * Throws when the email is to be retried later, so that the event (or the Kafka message) stays undelivered
+   * and comes back; otherwise returns this outcome.
+   */
+  DeliveryOutcome deferIfRetryLater(String key) {
+    if (result == Result.RETRY_LATER) {
+      throw new DeliveryDeferredException(key, reason);
+    }
+    return this;
+  }
+
   static DeliveryOutcome retryLater(String reason) {
     return new DeliveryOutcome(Result.RETRY_LATER, reason);
   }

@@ -25,15 +25,7 @@ class InProcessNotifications {
   /** Every account event; those that mean no email ({@link AccountEventMessage#of}) end here. */
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(AccountEvent event) {
-    deliver(event);
-  }
-
-  private void deliver(Object event) {
-    AccountEventMessage.of(event).flatMap(AccountEventMessage::notification).ifPresent(notification -> {
-      DeliveryOutcome outcome = deliveries.deliver(notification);
-      if (outcome.result() == DeliveryOutcome.Result.RETRY_LATER) {
-        throw new DeliveryDeferredException(notification.key(), outcome.reason());
-      }
-    });
+    AccountEventMessage.of(event).flatMap(AccountEventMessage::notification).ifPresent(notification ->
+        deliveries.deliver(notification).deferIfRetryLater(notification.key()));
   }
 }

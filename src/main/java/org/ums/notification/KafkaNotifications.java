@@ -62,12 +62,9 @@ class KafkaNotifications {
   void on(ConsumerRecord<String, byte[]> record) {
     AccountEventMessage message = read(record.value());
     message.notification().ifPresent(notification -> {
-      DeliveryOutcome outcome = deliveries.deliver(notification);
-      switch (outcome.result()) {
-        case RETRY_LATER -> throw new DeliveryDeferredException(notification.key(), outcome.reason());
-        case FAILED -> throw new DeliveryFailedException(notification.key(), outcome.reason());
-        default -> {
-        }
+      DeliveryOutcome outcome = deliveries.deliver(notification).deferIfRetryLater(notification.key());
+      if (outcome.result() == DeliveryOutcome.Result.FAILED) {
+        throw new DeliveryFailedException(notification.key(), outcome.reason());
       }
     });
   }

@@ -16,9 +16,6 @@ class OperatorRetries {
 
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(DeliveryRetryRequested request) {
-    DeliveryOutcome outcome = deliveries.deliverQueued(request.deliveryId());
-    if (outcome.result() == DeliveryOutcome.Result.RETRY_LATER) {
-      throw new DeliveryDeferredException(request.deliveryId().toString(), outcome.reason());
-    }
+    deliveries.deliverQueued(request.deliveryId()).deferIfRetryLater(request.deliveryId().toString());
   }
 }

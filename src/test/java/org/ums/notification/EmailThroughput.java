@@ -1,6 +1,9 @@
 package org.ums.notification;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,19 +93,8 @@ public final class EmailThroughput {
     transactions.executeWithoutResult(status ->
         ids.forEach(id -> events.publishEvent(new UserRegistered(new UserId(id), Instant.now()))));
     long committed = System.nanoTime();
-    long deadline = committed + 300_000_000_000L;
-    while (smtp.accepted().size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(label + ": only " + smtp.accepted().size() + " of " + count
-            + " emails in 5 minutes");
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    await(label).atMost(Duration.ofMinutes(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+        .until(() -> smtp.accepted().size() >= count);
     long[] latencies = smtp.accepted().stream().limit(count).mapToLong(at -> (at - committed) / 1_000_000)
         .toArray();
     return latencies;

@@ -70,6 +70,32 @@ class FailedEmailsHttpTests {
     }
   }
 
+  @Test
+  void unreachableSmtpServerIsTriedMaxAttemptsTimesWithBackoffThenTheDeliveryFails() {
+    String email = Emails.unique("unreachable");
+    try (var context = new SpringApplicationBuilder(UmsApplication.class).profiles("test").run(
+        "--server.port=0",
+        "--spring.datasource.url=" + TestDatabases.fresh("ums_unreachable_mail"),
+        "--spring.datasource.username=" + TestDatabases.user(),
+        "--spring.datasource.password=" + TestDatabases.password(),
+        "--spring.mail.port=1",
+        "--ums.notification.retry.max-attempts=3")) {
+      var api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+      String admin = api.loginAsAdmin();
+      assertThat(api.postJson("/register/", body("email", email, "password", "a long enough secret")).status())
+          .isEqualTo(201);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> failed(api, admin, email) != null);
+      JsonNode failed = failed(api, admin, email);
+      assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+      assertThat(failed.get("last_error").asString()).containsIgnoringCase("connect");
+      // Waits of 200 ms then 400 ms (application-test.properties) lie between the first and the last attempt.
+      Duration tried = Duration.between(java.time.Instant.parse(failed.get("created_at").asString()),
+          java.time.Instant.parse(failed.get("last_attempt_at").asString()));
+      assertThat(tried).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+  }
+
   private static JsonNode failed(Api api, String admin, String email) {
     var items = api.get("/notifications/?status=failed&recipient=" + Api.encode(email), admin).json().get("items");
     return items.isEmpty() ? null : items.get(0);
