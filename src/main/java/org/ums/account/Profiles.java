@@ -38,6 +38,24 @@ public class Profiles {
   }
 
   /**
+   * Points the user's {@code profile_picture_url} at a picture the picture module keeps ({@code null}: none, the
+   * initials are shown). Joins the caller's transaction and locks the account's row until it ends, so that
+   * changes of one user's picture take turns.
+   *
+   * @param picturePath the picture's path on this service, such as {@code /pictures/<id>}, or {@code null}
+   * @throws UserNotFoundException when the account does not exist (any more)
+   */
+  @Transactional
+  public void changePicture(UserId userId, String picturePath) {
+    if (picturePath != null && !picturePath.startsWith("/")) {
+      throw new IllegalArgumentException("A picture path on this service starts with /: " + picturePath);
+    }
+    User user = store.loadForUpdate(userId);
+    user.changePicture(picturePath, store.clock().instant());
+    store.save(user);
+  }
+
+  /**
    * The public profile of a verified account with this nickname (any case).
    *
    * @throws UserNotFoundException when there is none, or the account is not verified

@@ -193,6 +193,12 @@ class User extends AbstractAggregateRoot<User> {
     registerEvent(new ProfessionalStatusChanged(id(), newStatus, changedBy, now));
   }
 
+  /** Uses a picture kept by this service, or none ({@code null}), in place of an uploaded or linked one. */
+  void changePicture(String picturePath, Instant now) {
+    profilePictureUrl = picturePath;
+    touch(now);
+  }
+
   void changeEmail(String newEmail, Instant now) {
     email = newEmail;
     touch(now);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -41,9 +45,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final Problems problems;
+  private final MultipartProperties multipart;
 
-  ApiExceptionHandler(Problems problems) {
+  ApiExceptionHandler(Problems problems, MultipartProperties multipart) {
     this.problems = problems;
+    this.multipart = multipart;
   }
 
   @Override
@@ -88,6 +94,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           problems.message("validation.type-mismatch", request.getLocale()), "TypeMismatch")), request.getLocale());
     }
     return respond(problems.of(HttpStatus.BAD_REQUEST, request.getLocale(), "problem.unreadable-body"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = request.getLocale();
+    return invalid(List.of(new FieldProblem(ex.getRequestPartName(),
+        problems.message("validation.required", locale), "NotNull")), locale);
+  }
+
+  /**
+   * The limit on a file (set from {@code ums.picture.max-size}) is named, so the user knows what fits; Tomcat's
+   * refusal does not carry it, the multipart settings do.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    long limit = multipart.getMaxFileSize() == null ? -1 : multipart.getMaxFileSize().toBytes();
+    if (limit <= 0) {
+      return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, request.getLocale(), "problem.payload-too-large"));
+    }
+    return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, request.getLocale(), "problem.upload-too-large",
+        DataSize.ofBytes(limit).toMegabytes() + " MB"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -143,7 +172,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case METHOD_NOT_ALLOWED -> "problem.method-not-allowed";
       case UNSUPPORTED_MEDIA_TYPE -> "problem.unsupported-media-type";
       case NOT_ACCEPTABLE -> "problem.not-acceptable";
-      case PAYLOAD_TOO_LARGE -> "problem.payload-too-large";
+      case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> "problem.payload-too-large";
       case UNPROCESSABLE_CONTENT -> "problem.validation";
       default -> status.is5xxServerError() ? "problem.unexpected" : "problem.bad-request";
     };

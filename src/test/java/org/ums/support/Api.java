@@ -55,6 +55,31 @@ public final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
   }
 
+  /** A multipart/form-data request with one file part, as a browser's form sends it. */
+  public Response putFile(String path, String field, String fileName, String contentType, byte[] content,
+      String token) {
+    String boundary = "----ums-test-" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** A GET whose body is kept as bytes, for pictures. */
+  public HttpResponse<byte[]> getBytes(String url) {
+    try {
+      return http.send(request(url, null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response delete(String path, String token) {
     return send(request(path, token).DELETE());
   }

@@ -46,8 +46,9 @@ class ProfileController {
 
     static ProfileResponse from(PublicProfile profile, List<Link> links) {
       return new ProfileResponse(profile.nickname(), profile.firstName(), profile.lastName(), profile.bio(),
-          profile.location(), profile.profilePictureUrl(), profile.linkedinProfileUrl(), profile.githubProfileUrl(),
-          profile.isProfessional(), profile.email(), links);
+          profile.location(),
+          PictureUrls.of(profile.profilePictureUrl(), profile.firstName(), profile.lastName(), profile.nickname()),
+          profile.linkedinProfileUrl(), profile.githubProfileUrl(), profile.isProfessional(), profile.email(), links);
     }
   }
 }

@@ -15,7 +15,8 @@ record UserResponse(UUID id, String email, String nickname, String firstName, St
 
   static UserResponse from(UserView user, List<Link> links) {
     return new UserResponse(user.id().value(), user.email(), user.nickname(), user.firstName(), user.lastName(),
-        user.bio(), user.profilePictureUrl(), user.linkedinProfileUrl(), user.githubProfileUrl(), user.role(),
+        user.bio(), PictureUrls.of(user.profilePictureUrl(), user.firstName(), user.lastName(), user.nickname()),
+        user.linkedinProfileUrl(), user.githubProfileUrl(), user.role(),
         user.isProfessional(), user.emailVerified(), user.isLocked(), user.lastLoginAt(), user.createdAt(),
         user.updatedAt(), user.location(), user.showEmail(), user.professionalStatusUpdatedAt(), List.copyOf(links));
   }
