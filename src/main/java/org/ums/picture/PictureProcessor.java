@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Turns uploaded bytes into the stored sizes: the format is judged by the bytes, the dimensions are read from
  * the header and refused past the pixel limit before any pixel is decoded, large pictures are decoded
  * subsampled, a decoder's warning (a truncated file) refuses the picture, and each size is a centre-cropped
- * square encoded afresh without metadata (EXIF, GPS, comments are dropped). Only the first frame of an
- * animation is kept.
+ * square encoded afresh without metadata (EXIF, GPS, comments are dropped) after the EXIF orientation is
+ * applied to the pixels. Only the first frame of an animation is kept.
  */
 @Component
 class PictureProcessor {
@@ -60,6 +60,9 @@ class PictureProcessor {
     ImageFormat format = ImageFormat.detect(bytes)
         .orElseThrow(() -> new InvalidPictureException("picture.unsupported-format"));
     BufferedImage image = decode(bytes, format);
+    if (format == ImageFormat.JPEG) {
+      image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
+    }
     boolean transparent = image.getColorModel().hasAlpha();
     var renditions = new EnumMap<PictureSize, byte[]>(PictureSize.class);
     for (PictureSize size : PictureSize.values()) {

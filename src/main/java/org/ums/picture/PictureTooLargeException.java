@@ -8,7 +8,7 @@ public class PictureTooLargeException extends RuntimeException {
   private final DataSize limit;
 
   PictureTooLargeException(DataSize limit) {
-    super("picture.too-large", null, false, false);
+    super("Upload larger than " + limit, null, false, false);
     this.limit = limit;
   }
 

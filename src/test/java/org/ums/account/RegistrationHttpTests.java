@@ -135,7 +135,8 @@ class RegistrationHttpTests {
     var response = api.postJson("/register/", body("email", Emails.unique("blank"), "password", PASSWORD,
         "profile_picture_url", "  ", "bio", ""));
     assertThat(response.status()).isEqualTo(201);
-    assertThat(response.json().get("profile_picture_url").isNull()).isTrue();
+    // No picture stored: the answer shows the initials picture instead of a blank URL.
+    assertThat(response.json().get("profile_picture_url").asString()).contains("/pictures/initials/");
     assertThat(response.json().get("bio").isNull()).isTrue();
   }
 

@@ -137,6 +137,22 @@ class PictureHttpTests {
   }
 
   @Test
+  void aPictureUrlGivenAtRegistrationStaysUntilTheUserRemovesIt() {
+    String email = Emails.unique("linked");
+    api.postJson("/register/", body("email", email, "password", PASSWORD, "profile_picture_url",
+        "https://images.example.com/me.png"));
+    api.get(MailInbox.awaitMessage(email).verificationPath());
+    String token = api.login(email, PASSWORD);
+    assertThat(api.get("/users/me", token).json().get("profile_picture_url").asString())
+        .isEqualTo("https://images.example.com/me.png");
+
+    assertThat(api.delete("/users/me/picture", token).status()).isEqualTo(204);
+
+    assertThat(api.get("/users/me", token).json().get("profile_picture_url").asString())
+        .startsWith(api.base() + "/pictures/initials/");
+  }
+
+  @Test
   void managersRemoveAnyonesPictureAndUsersRemoveNobodyElses() {
     upload("me.jpg", "image/jpeg", TestPictures.jpeg(400, 400));
     var other = api.registerVerifiedMember(Emails.unique("other"), PASSWORD);

@@ -54,6 +54,27 @@ class PictureProcessorTests {
   }
 
   @Test
+  void turnsThePixelsAsTheExifOrientationSaysBeforeDroppingIt() {
+    // Stored sideways, as a phone held upright stores it: red on the left, blue on the right, "turn 90 degrees
+    // clockwise to view". Seen upright, red is at the top.
+    byte[] sideways = TestPictures.withExif(TestPictures.halves(400, 200), 6);
+
+    BufferedImage image = TestPictures.decode(processor.process(sideways).renditions().get(PictureSize.LARGE));
+
+    assertThat(isReddish(image.getRGB(400, 20))).isTrue();
+    assertThat(isBluish(image.getRGB(100, 490))).isTrue();
+  }
+
+  @Test
+  void withoutAnOrientationThePixelsStayAsStored() {
+    BufferedImage image = TestPictures.decode(processor.process(TestPictures.withExif(TestPictures.halves(400, 200),
+        1)).renditions().get(PictureSize.LARGE));
+
+    assertThat(isReddish(image.getRGB(100, 490))).isTrue();
+    assertThat(isBluish(image.getRGB(400, 20))).isTrue();
+  }
+
+  @Test
   void keepsTheFirstFrameOfAnAnimatedGif() {
     ProcessedPicture picture = processor.process(TestPictures.animatedGif(64));
 
@@ -122,6 +143,10 @@ class PictureProcessorTests {
   private void assertRefused(byte[] upload, String messageKey) {
     assertThatThrownBy(() -> processor.process(upload))
         .isInstanceOfSatisfying(InvalidPictureException.class, e -> assertThat(e.messageKey()).isEqualTo(messageKey));
+  }
+
+  private static boolean isBluish(int rgb) {
+    return ((rgb >> 16) & 0xff) < 60 && (rgb & 0xff) > 200;
   }
 
   private static boolean isReddish(int rgb) {

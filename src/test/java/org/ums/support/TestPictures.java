@@ -40,6 +40,18 @@ public final class TestPictures {
     return image;
   }
 
+  /** A JPEG whose left half is red and right half blue. */
+  public static byte[] halves(int width, int height) {
+    var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    graphics.setColor(Color.RED);
+    graphics.fillRect(0, 0, width / 2, height);
+    graphics.setColor(Color.BLUE);
+    graphics.fillRect(width / 2, 0, width - width / 2, height);
+    graphics.dispose();
+    return encode(image, "jpeg");
+  }
+
   public static byte[] jpeg(int width, int height) {
     return encode(framed(width, height, Color.RED, Color.BLUE), "jpeg");
   }
@@ -71,10 +83,17 @@ public final class TestPictures {
 
   /** A JPEG carrying an EXIF segment with a camera model and a GPS marker, as phones write them. */
   public static byte[] jpegWithExif(int width, int height) {
-    byte[] jpeg = jpeg(width, height);
+    return withExif(jpeg(width, height), 1);
+  }
+
+  /**
+   * {@code jpeg} with an EXIF segment before its other segments: a little-endian TIFF directory holding only
+   * the orientation, followed by text that a leak of the metadata would show.
+   */
+  public static byte[] withExif(byte[] jpeg, int orientation) {
     byte[] text = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
-    // A little-endian TIFF header with an empty first directory, followed by text a leak would show.
-    byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0,
+        0, 0, 0, 0};
     byte[] secret = "GPSLatitude 51.5007 SecretCamera".getBytes(StandardCharsets.ISO_8859_1);
     int length = 2 + text.length + tiff.length + secret.length;
     ByteBuffer app1 = ByteBuffer.allocate(2 + length);
