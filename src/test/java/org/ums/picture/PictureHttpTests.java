@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.ums.support.Api;
 import org.ums.support.Emails;
+import org.ums.support.HeadlessBrowser;
 import org.ums.support.HttpTest;
 import org.ums.support.MailInbox;
 import org.ums.support.S3Server;
@@ -70,6 +71,25 @@ class PictureHttpTests {
     assertThat(small.statusCode()).isEqualTo(200);
     assertThat(TestPictures.decode(small.body()).getWidth()).isEqualTo(128);
     assertThat(objects()).hasSize(2);
+  }
+
+  @Test
+  void aBrowserShowsTheUploadedPictureAndTheInitialsOfAUserWithout() {
+    String picture = upload("me.jpg", "image/jpeg", TestPictures.jpeg(800, 600)).json().get("profile_picture_url")
+        .asString();
+    var other = api.registerVerifiedMember(Emails.unique("plain"), PASSWORD);
+    String initials = api.get("/users/me", other.token()).json().get("profile_picture_url").asString();
+
+    String dom = HeadlessBrowser.domAfterLoading("""
+        <!doctype html><html><body>
+        <img src="%s" onload="document.getElementById('picture').textContent = this.naturalWidth + 'x' + this.naturalHeight"
+             onerror="document.getElementById('picture').textContent = 'broken'">
+        <img src="%s" onload="document.getElementById('initials').textContent = this.naturalWidth + 'x' + this.naturalHeight"
+             onerror="document.getElementById('initials').textContent = 'broken'">
+        <p id="picture">not loaded</p><p id="initials">not loaded</p>
+        </body></html>""".formatted(picture, initials));
+
+    assertThat(dom).contains("<p id=\"picture\">512x512</p>", "<p id=\"initials\">512x512</p>");
   }
 
   @Test
