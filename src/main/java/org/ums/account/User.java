@@ -214,7 +214,11 @@ class User extends AbstractAggregateRoot<User> {
     firstName = pick(changes.firstName(), firstName);
     lastName = pick(changes.lastName(), lastName);
     bio = pick(changes.bio(), bio);
-    profilePictureUrl = pick(changes.profilePictureUrl(), profilePictureUrl);
+    String picture = pick(changes.profilePictureUrl(), profilePictureUrl);
+    if (isKeptHere(profilePictureUrl) && !profilePictureUrl.equals(picture)) {
+      registerEvent(new ProfilePictureDetached(id(), profilePictureUrl, now));
+    }
+    profilePictureUrl = picture;
     linkedinProfileUrl = pick(changes.linkedinProfileUrl(), linkedinProfileUrl);
     githubProfileUrl = pick(changes.githubProfileUrl(), githubProfileUrl);
     touch(now);
@@ -227,6 +231,11 @@ class User extends AbstractAggregateRoot<User> {
 
   void markDeleted(Instant now) {
     registerEvent(new UserDeleted(id(), email, now));
+  }
+
+  /** A picture this service keeps is stored as its path; a URL given by someone else is absolute. */
+  private static boolean isKeptHere(String pictureUrl) {
+    return pictureUrl != null && pictureUrl.startsWith("/");
   }
 
   private static String pick(String given, String current) {

@@ -2,6 +2,7 @@ package org.ums.picture;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns uploaded bytes into the stored sizes: the format is judged by the bytes, the dimensions are read from
- * the header and refused past the pixel limit before any pixel is decoded, large pictures are decoded
- * subsampled, a decoder's warning (a truncated file) refuses the picture, and each size is a centre-cropped
+ * the header and refused past the pixel limit before any pixel is decoded, only the centre square is decoded,
+ * subsampled when large, a decoder's warning (a truncated file) refuses the picture, and each size is a centre-cropped
  * square encoded afresh without metadata (EXIF, GPS, comments are dropped) after the EXIF orientation is
  * applied to the pixels. Only the first frame of an animation is kept.
  */
@@ -40,7 +41,7 @@ class PictureProcessor {
   }
 
   private final PictureProperties properties;
-  /** Decoding is the memory-hungry step; one at a time per core keeps a burst of uploads from exhausting heap. */
+  /** One picture at a time per core, from decoding to encoding: a burst of uploads waits instead of filling heap. */
   private final Semaphore decoders = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
   PictureProcessor(PictureProperties properties) {
@@ -59,16 +60,22 @@ class PictureProcessor {
     }
     ImageFormat format = ImageFormat.detect(bytes)
         .orElseThrow(() -> new InvalidPictureException("picture.unsupported-format"));
-    BufferedImage image = decode(bytes, format);
-    if (format == ImageFormat.JPEG) {
-      image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
+    decoders.acquireUninterruptibly();
+    try {
+      BufferedImage image = decode(bytes, format);
+      if (format == ImageFormat.JPEG) {
+        // The centre square decoded turns into itself under every orientation.
+        image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
+      }
+      boolean transparent = image.getColorModel().hasAlpha();
+      var renditions = new EnumMap<PictureSize, byte[]>(PictureSize.class);
+      for (PictureSize size : PictureSize.values()) {
+        renditions.put(size, encode(square(image, size.pixels(), transparent), transparent));
+      }
+      return new ProcessedPicture(transparent ? "image/png" : "image/jpeg", renditions);
+    } finally {
+      decoders.release();
     }
-    boolean transparent = image.getColorModel().hasAlpha();
-    var renditions = new EnumMap<PictureSize, byte[]>(PictureSize.class);
-    for (PictureSize size : PictureSize.values()) {
-      renditions.put(size, encode(square(image, size.pixels(), transparent), transparent));
-    }
-    return new ProcessedPicture(transparent ? "image/png" : "image/jpeg", renditions);
   }
 
   private BufferedImage decode(byte[] bytes, ImageFormat format) {
@@ -102,23 +109,23 @@ class PictureProcessor {
     }
   }
 
-  private BufferedImage read(ImageReader reader, int width, int height) throws IOException {
+  /**
+   * Decodes only the centre square, which is all that is kept, subsampled to no less than twice the largest
+   * size: a long thin picture costs no more memory than a square one.
+   */
+  private static BufferedImage read(ImageReader reader, int width, int height) throws IOException {
+    int side = Math.min(width, height);
     ImageReadParam param = reader.getDefaultReadParam();
-    // Decode at no less than twice the largest size: enough for a sharp downscale, a fraction of the memory.
-    int factor = Math.max(1, Math.min(width, height) / (2 * PictureSize.LARGE.pixels()));
+    param.setSourceRegion(new Rectangle((width - side) / 2, (height - side) / 2, side, side));
+    int factor = Math.max(1, side / (2 * PictureSize.LARGE.pixels()));
     param.setSourceSubsampling(factor, factor, 0, 0);
     var damaged = new boolean[1];
     reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
-    decoders.acquireUninterruptibly();
-    try {
-      BufferedImage image = reader.read(0, param);
-      if (damaged[0]) {
-        throw new InvalidPictureException("picture.damaged");
-      }
-      return image;
-    } finally {
-      decoders.release();
+    BufferedImage image = reader.read(0, param);
+    if (damaged[0]) {
+      throw new InvalidPictureException("picture.damaged");
     }
+    return image;
   }
 
   /** The centre square of {@code source}, scaled to {@code side}: halved while far larger, then bicubic. */

@@ -58,13 +58,14 @@ public class Pictures {
     }
     ProcessedPicture processed = processor.process(upload);
     ProfilePicture picture = ProfilePicture.of(actor.id(), processed, clock.instant());
+    Optional<ProfilePicture> replaced;
     List<String> written = new ArrayList<>();
     try {
       for (PictureSize size : PictureSize.values()) {
         storage.put(picture.key(size), processed.renditions().get(size), processed.contentType());
         written.add(picture.key(size));
       }
-      Optional<ProfilePicture> replaced = transactions.execute(status -> {
+      replaced = transactions.execute(status -> {
         // Locks the account's row first: uploads by one user take turns from here on.
         profiles.changePicture(actor.id(), picture.path());
         Optional<ProfilePicture> previous = repository.findByUserId(actor.id().value());
@@ -73,12 +74,13 @@ public class Pictures {
         repository.save(picture);
         return previous;
       });
-      replaced.ifPresent(this::deleteObjects);
-      return PictureView.of(picture);
     } catch (RuntimeException e) {
+      // Not committed: nothing names these objects.
       written.forEach(this::deleteQuietly);
       throw e;
     }
+    replaced.ifPresent(this::deleteObjects);
+    return PictureView.of(picture);
   }
 
   /** Removes the caller's picture, uploaded or linked; they get the initials again. */
@@ -105,6 +107,17 @@ public class Pictures {
   void forget(UserId userId) {
     storage.deleteAll(ProfilePicture.prefixOf(userId));
     transactions.executeWithoutResult(status -> repository.deleteByUserId(userId.value()));
+  }
+
+  /** Forgets the user's picture at {@code picturePath} if it is still their current one; safe to repeat. */
+  void forget(UserId userId, String picturePath) {
+    Optional<ProfilePicture> forgotten = transactions.execute(status -> {
+      Optional<ProfilePicture> current = repository.findByUserId(userId.value())
+          .filter(picture -> picture.path().equals(picturePath));
+      current.ifPresent(repository::delete);
+      return current;
+    });
+    forgotten.ifPresent(this::deleteObjects);
   }
 
   private void remove(UserId userId) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -45,9 +47,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final Problems problems;
-  private final MultipartProperties multipart;
+  private final ObjectProvider<MultipartConfigElement> multipart;
 
-  ApiExceptionHandler(Problems problems, MultipartProperties multipart) {
+  ApiExceptionHandler(Problems problems, ObjectProvider<MultipartConfigElement> multipart) {
     this.problems = problems;
     this.multipart = multipart;
   }
@@ -111,12 +113,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    long limit = multipart.getMaxFileSize() == null ? -1 : multipart.getMaxFileSize().toBytes();
+    MultipartConfigElement settings = multipart.getIfAvailable();
+    long limit = settings == null ? -1 : settings.getMaxFileSize();
     if (limit <= 0) {
       return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, request.getLocale(), "problem.payload-too-large"));
     }
     return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, request.getLocale(), "problem.upload-too-large",
         DataSize.ofBytes(limit).toMegabytes() + " MB"));
+  }
+
+  /** A multipart body that cannot be parsed (no boundary, cut short) is the client's to fix. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> handleUnreadableMultipart(MultipartException ex, Locale locale) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, locale, "problem.unreadable-multipart"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,6 +1,7 @@
 package org.ums.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.ums.support.Api.body;
 
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.ums.account.Actor;
+import org.ums.account.Role;
+import org.ums.account.UserId;
+import org.ums.account.UserNotFoundException;
 import org.ums.support.Api;
 import org.ums.support.Emails;
 import org.ums.support.HeadlessBrowser;
@@ -39,6 +44,9 @@ class PictureHttpTests {
 
   @Autowired
   Api api;
+
+  @Autowired
+  Pictures pictures;
 
   private Api.Member member;
 
@@ -276,6 +284,47 @@ class PictureHttpTests {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void anUploadForAnAccountThatIsGoneLeavesNoObjects() {
+    var nobody = new Actor(UserId.of(java.util.UUID.randomUUID()), Role.AUTHENTICATED);
+
+    assertThatThrownBy(() -> pictures.upload(nobody, TestPictures.jpeg(300, 300)))
+        .isInstanceOf(UserNotFoundException.class);
+
+    assertThat(S3Server.keys("pictures/" + nobody.id().value() + "/")).isEmpty();
+  }
+
+  @Test
+  void aMalformedMultipartBodyIs400() {
+    var cut = api.send(api.request("/users/me/picture", member.token())
+        .header("Content-Type", "multipart/form-data; boundary=xyz")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; "
+            + "name=\"file\"; filename=\"a.jpg\"\r\n\r\nnot finished")));
+    var noBoundary = api.send(api.request("/users/me/picture", member.token())
+        .header("Content-Type", "multipart/form-data")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("whatever")));
+
+    assertThat(cut.status()).as(cut.body()).isEqualTo(400);
+    assertThat(cut.contentType()).startsWith("application/problem+json");
+    assertThat(noBoundary.status()).as(noBoundary.body()).isEqualTo(400);
+  }
+
+  @Test
+  void anAdministratorLinkingAnotherPictureRetiresTheUploadedOne() {
+    String uploaded = upload("me.jpg", "image/jpeg", TestPictures.jpeg(300, 300)).json()
+        .get("profile_picture_url").asString();
+
+    var edited = api.putJson("/users/" + member.id(), body("profile_picture_url", "https://img.example.com/a.png"),
+        api.loginAsAdmin());
+
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+    assertThat(me().get("profile_picture_url").asString()).isEqualTo("https://img.example.com/a.png");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(objects()).isEmpty();
+      assertThat(api.getBytes(uploaded).statusCode()).isEqualTo(404);
+    });
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 import org.ums.support.TestPictures;
@@ -53,25 +54,29 @@ class PictureProcessorTests {
     }
   }
 
-  @Test
-  void turnsThePixelsAsTheExifOrientationSaysBeforeDroppingIt() {
-    // Stored sideways, as a phone held upright stores it: red on the left, blue on the right, "turn 90 degrees
-    // clockwise to view". Seen upright, red is at the top.
-    byte[] sideways = TestPictures.withExif(TestPictures.halves(400, 200), 6);
+  /**
+   * A square stored with four coloured quarters, and the quarters that the EXIF specification puts at the top
+   * left and top right when it is shown with each orientation.
+   */
+  @ParameterizedTest(name = "orientation {0}")
+  @CsvSource({"1, RED, GREEN", "2, GREEN, RED", "3, YELLOW, BLUE", "4, BLUE, YELLOW", "5, RED, BLUE",
+      "6, BLUE, RED", "7, YELLOW, GREEN", "8, GREEN, YELLOW"})
+  void turnsThePixelsAsTheExifOrientationSaysBeforeDroppingIt(int orientation, String topLeft, String topRight) {
+    byte[] stored = TestPictures.withExif(TestPictures.quarters(400), orientation);
 
-    BufferedImage image = TestPictures.decode(processor.process(sideways).renditions().get(PictureSize.LARGE));
+    BufferedImage shown = TestPictures.decode(processor.process(stored).renditions().get(PictureSize.LARGE));
 
-    assertThat(isReddish(image.getRGB(400, 20))).isTrue();
-    assertThat(isBluish(image.getRGB(100, 490))).isTrue();
+    assertThat(colourAt(shown, 60, 60)).isEqualTo(topLeft);
+    assertThat(colourAt(shown, 450, 60)).isEqualTo(topRight);
   }
 
   @Test
-  void withoutAnOrientationThePixelsStayAsStored() {
-    BufferedImage image = TestPictures.decode(processor.process(TestPictures.withExif(TestPictures.halves(400, 200),
-        1)).renditions().get(PictureSize.LARGE));
+  void decodesOnlyTheCentreOfALongThinPicture() {
+    ProcessedPicture picture = processor.process(TestPictures.png(120, 24_000));
 
-    assertThat(isReddish(image.getRGB(100, 490))).isTrue();
-    assertThat(isBluish(image.getRGB(400, 20))).isTrue();
+    BufferedImage image = TestPictures.decode(picture.renditions().get(PictureSize.LARGE));
+    assertThat(isReddish(image.getRGB(3, 3))).isTrue();
+    assertThat(isReddish(image.getRGB(508, 508))).isTrue();
   }
 
   @Test
@@ -145,8 +150,21 @@ class PictureProcessorTests {
         .isInstanceOfSatisfying(InvalidPictureException.class, e -> assertThat(e.messageKey()).isEqualTo(messageKey));
   }
 
-  private static boolean isBluish(int rgb) {
-    return ((rgb >> 16) & 0xff) < 60 && (rgb & 0xff) > 200;
+  private static String colourAt(BufferedImage image, int x, int y) {
+    int rgb = image.getRGB(x, y);
+    boolean red = ((rgb >> 16) & 0xff) > 200;
+    boolean green = ((rgb >> 8) & 0xff) > 200;
+    boolean blue = (rgb & 0xff) > 200;
+    if (red && green && !blue) {
+      return "YELLOW";
+    }
+    if (red && !green && !blue) {
+      return "RED";
+    }
+    if (green && !red && !blue) {
+      return "GREEN";
+    }
+    return blue && !red && !green ? "BLUE" : "MIXED " + Integer.toHexString(rgb);
   }
 
   private static boolean isReddish(int rgb) {

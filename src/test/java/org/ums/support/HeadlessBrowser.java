@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Chromium, headless, loading a page and handing back the DOM it ended with. On a machine without
@@ -45,17 +46,22 @@ public final class HeadlessBrowser {
       server.start();
       String page = "http://localhost:" + server.getAddress().getPort() + "/";
       Path profile = Files.createTempDirectory("ums-chromium");
-      Process process = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-          "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-          "--virtual-time-budget=10000", "--dump-dom", page))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      byte[] dom = process.getInputStream().readAllBytes();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("Chromium did not finish");
+      Path dom = Files.createTempFile("ums-chromium", ".html");
+      try {
+        Process process = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+            "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+            "--virtual-time-budget=10000", "--dump-dom", page))
+            .redirectOutput(dom.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("Chromium did not finish within 60 s");
+        }
+        return Files.readString(dom, StandardCharsets.UTF_8);
+      } finally {
+        FileSystemUtils.deleteRecursively(profile);
+        Files.deleteIfExists(dom);
       }
-      return new String(dom, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot run Chromium", e);
     } catch (InterruptedException e) {

@@ -40,14 +40,19 @@ public final class TestPictures {
     return image;
   }
 
-  /** A JPEG whose left half is red and right half blue. */
-  public static byte[] halves(int width, int height) {
-    var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+  /** A square JPEG in four quarters: red top left, green top right, blue bottom left, yellow bottom right. */
+  public static byte[] quarters(int side) {
+    var image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
+    int half = side / 2;
     graphics.setColor(Color.RED);
-    graphics.fillRect(0, 0, width / 2, height);
+    graphics.fillRect(0, 0, half, half);
+    graphics.setColor(Color.GREEN);
+    graphics.fillRect(half, 0, side - half, half);
     graphics.setColor(Color.BLUE);
-    graphics.fillRect(width / 2, 0, width - width / 2, height);
+    graphics.fillRect(0, half, half, side - half);
+    graphics.setColor(Color.YELLOW);
+    graphics.fillRect(half, half, side - half, side - half);
     graphics.dispose();
     return encode(image, "jpeg");
   }

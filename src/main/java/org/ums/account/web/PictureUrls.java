@@ -1,6 +1,5 @@
 package org.ums.account.web;
 
-import java.util.Locale;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -27,20 +26,23 @@ final class PictureUrls {
         .encode().toUriString();
   }
 
-  /** The first letter or digit of each name, or of the nickname when there is no name. */
+  /**
+   * The first letter or digit of each name, or of the nickname when there is no name, each upper-cased on its
+   * own into one code point (so "ß" stays one letter), as {@code /pictures/initials/} accepts them.
+   */
   static String initials(String firstName, String lastName, String nickname) {
     String initials = initial(firstName) + initial(lastName);
     if (initials.isEmpty()) {
       initials = initial(nickname);
     }
-    return initials.isEmpty() ? FALLBACK_INITIAL : initials.toUpperCase(Locale.ROOT);
+    return initials.isEmpty() ? FALLBACK_INITIAL : initials;
   }
 
   private static String initial(String text) {
     if (text == null) {
       return "";
     }
-    return text.codePoints().filter(Character::isLetterOrDigit).findFirst().stream()
-        .mapToObj(Character::toString).findFirst().orElse("");
+    return text.codePoints().filter(Character::isLetterOrDigit).map(Character::toUpperCase)
+        .filter(Character::isLetterOrDigit).limit(1).mapToObj(Character::toString).findFirst().orElse("");
   }
 }

@@ -1,7 +1,5 @@
 package org.ums.picture.web;
 
-import java.util.Locale;
-
 /**
  * The picture of a user without one: their initials on a colour of their own, as SVG, so no font or image
  * library is needed and it is sharp at any size. The initials are checked to be one or two letters or digits,
@@ -24,8 +22,9 @@ final class InitialsPicture {
     if (!isValid(initials)) {
       throw new IllegalArgumentException("Not initials: " + initials);
     }
-    String text = initials.toUpperCase(Locale.ROOT);
-    int hue = Math.floorMod(text.hashCode() * 47, 360);
+    var text = new StringBuilder();
+    initials.codePoints().map(Character::toUpperCase).forEach(text::appendCodePoint);
+    int hue = Math.floorMod(text.toString().hashCode() * 47, 360);
     return """
         <svg xmlns="http://www.w3.org/2000/svg" width="%1$d" height="%1$d" viewBox="0 0 100 100">\
         <rect width="100" height="100" fill="hsl(%2$d, 45%%, 42%%)"/>\
