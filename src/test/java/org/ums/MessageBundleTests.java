@@ -13,7 +13,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.text.MessageFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ums.web.Languages;
 
 /** Every message key the code and templates name exists in the English bundle, and no template holds text. */
 class MessageBundleTests {
@@ -25,7 +30,7 @@ class MessageBundleTests {
   @Test
   void everyKeyUsedExistsInTheBundle() throws IOException {
     Properties bundle = new Properties();
-    try (var reader = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources/messages.properties")),
+    try (var reader = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources/i18n/messages.properties")),
         StandardCharsets.UTF_8)) {
       bundle.load(reader);
     }
@@ -35,6 +40,67 @@ class MessageBundleTests {
     used.removeIf(key -> key.endsWith(".") || key.equals("mail.") || key.startsWith("problem.title."));
     assertThat(used).isNotEmpty();
     assertThat(used).allSatisfy(key -> assertThat(bundle).containsKey(key));
+  }
+
+  /** Values that are names or codes, the same in every language. */
+  private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("mail.header.title");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+  /** Every bundle besides English, as the service finds them. */
+  static Stream<String> translations() {
+    return Languages.SUPPORTED.stream().filter(locale -> !locale.equals(Languages.DEFAULT)).map(Locale::toString);
+  }
+
+  @Test
+  void theServiceOffersEveryBundleThatExists() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+      assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("messages_")))
+          .containsExactlyInAnyOrderElementsOf(translations().map(tag -> "messages_" + tag + ".properties").toList());
+    }
+    assertThat(translations()).contains("es", "fr", "de", "zh_CN");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("translations")
+  void everyLanguageHasExactlyTheEnglishKeysTranslatedWithTheSamePlaceholders(String language) throws IOException {
+    Properties english = bundle("messages.properties");
+    Properties translated = bundle("messages_" + language + ".properties");
+
+    assertThat(translated.stringPropertyNames()).as("keys of " + language)
+        .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    for (String key : english.stringPropertyNames()) {
+      String source = english.getProperty(key);
+      String target = translated.getProperty(key);
+      assertThat(placeholders(target)).as(language + " " + key).isEqualTo(placeholders(source));
+      if (!SAME_IN_EVERY_LANGUAGE.contains(key)) {
+        assertThat(target).as(language + " " + key + " is still English").isNotEqualTo(source);
+      }
+      if (!placeholders(source).isEmpty()) {
+        // A stray apostrophe would swallow a placeholder once MessageFormat reads the sentence.
+        String formatted = new MessageFormat(target, Locale.ROOT).format(new Object[] {"@0@", "@1@", "@2@"});
+        placeholders(source).forEach(index -> assertThat(formatted).as(language + " " + key)
+            .contains("@" + index + "@"));
+      }
+    }
+  }
+
+  private static Properties bundle(String name) throws IOException {
+    Properties bundle = new Properties();
+    try (var reader = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources/i18n", name)),
+        StandardCharsets.UTF_8)) {
+      bundle.load(reader);
+    }
+    return bundle;
+  }
+
+  private static java.util.List<String> placeholders(String value) {
+    Matcher matcher = PLACEHOLDER.matcher(value);
+    var found = new java.util.ArrayList<String>();
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+    java.util.Collections.sort(found);
+    return found;
   }
 
   @Test

@@ -5,7 +5,9 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
+import org.ums.web.Languages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,8 @@ class AccountValidation {
     ProfileDetails profile = account.profile();
     checkProfile(profile.firstName(), profile.lastName(), profile.bio(), profile.profilePictureUrl(),
         profile.linkedinProfileUrl(), profile.githubProfileUrl(), violations);
+    checkLanguage(profile.preferredLanguage(), violations);
+    checkTimeZone(profile.timeZone(), violations);
     failOn(violations);
     return normalizeEmail(account.email());
   }
@@ -75,7 +79,24 @@ class AccountValidation {
         texts.get(ProfileEdit.Field.BIO), null, texts.get(ProfileEdit.Field.LINKEDIN_PROFILE_URL),
         texts.get(ProfileEdit.Field.GITHUB_PROFILE_URL), violations);
     checkLength("location", texts.get(ProfileEdit.Field.LOCATION), MAX_NAME, violations);
+    checkLanguage(texts.get(ProfileEdit.Field.PREFERRED_LANGUAGE), violations);
+    checkTimeZone(texts.get(ProfileEdit.Field.TIME_ZONE), violations);
     failOn(violations);
+  }
+
+  /** One of {@link Languages#SUPPORTED}, by tag; blank clears it. */
+  private static void checkLanguage(String tag, List<FieldViolation> violations) {
+    if (tag != null && !tag.isBlank() && Languages.byTag(tag).isEmpty()) {
+      violations.add(new FieldViolation("preferred_language", "validation.language", "Language",
+          List.of(Languages.tags())));
+    }
+  }
+
+  /** An IANA region id such as Europe/Paris (or UTC); offsets such as +02:00 follow no daylight-saving rules. */
+  private static void checkTimeZone(String zone, List<FieldViolation> violations) {
+    if (zone != null && !zone.isBlank() && !ZoneId.getAvailableZoneIds().contains(zone.strip())) {
+      violations.add(new FieldViolation("time_zone", "validation.time-zone", "TimeZone"));
+    }
   }
 
   void checkEmail(String email, List<FieldViolation> violations) {

@@ -1,6 +1,8 @@
 package org.ums.account;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.ums.web.Languages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +21,13 @@ public class Accounts {
   /** How to address the user in a message, or empty when the account no longer exists. */
   @Transactional(readOnly = true)
   public Optional<Contact> contact(UserId id) {
-    return users.findById(id.value()).map(user -> new Contact(user.id(), user.email(), displayName(user)));
+    return users.findById(id.value()).map(user -> new Contact(user.id(), user.email(), displayName(user),
+        user.language(), user.zone()));
+  }
+
+  /** The language the user chose, if they chose one; read only when a sentence is about to be written. */
+  public Optional<Locale> preferredLanguage(UserId id) {
+    return reads.preferredLanguage(id).flatMap(Languages::byTag);
   }
 
   /** The caller's own account. */

@@ -10,4 +10,9 @@ public record NewAccount(String email, String password, String nickname, Profile
     Objects.requireNonNull(password, "password");
     profile = profile == null ? ProfileDetails.empty() : profile;
   }
+
+  /** The same account, in {@code language} unless one was chosen. */
+  public NewAccount withDefaultLanguage(String language) {
+    return new NewAccount(email, password, nickname, profile.withDefaultLanguage(language));
+  }
 }

@@ -26,7 +26,8 @@ public record ProfileEdit(Map<Field, String> texts, Boolean showEmail) {
 
   /** The text fields of a profile, by their JSON names. */
   public enum Field {
-    NICKNAME, FIRST_NAME, LAST_NAME, BIO, LOCATION, LINKEDIN_PROFILE_URL, GITHUB_PROFILE_URL;
+    NICKNAME, FIRST_NAME, LAST_NAME, BIO, LOCATION, LINKEDIN_PROFILE_URL, GITHUB_PROFILE_URL, PREFERRED_LANGUAGE,
+    TIME_ZONE;
 
     public String jsonName() {
       return name().toLowerCase(Locale.ROOT);

@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
+import org.ums.web.Languages;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -40,6 +44,8 @@ class User extends AbstractAggregateRoot<User> {
   private boolean professional;
   private Instant professionalStatusUpdatedAt;
   private String location;
+  private String preferredLanguage;
+  private String timeZone;
   private boolean showEmail;
   private boolean emailVerified;
   @Column(name = "is_locked")
@@ -71,6 +77,8 @@ class User extends AbstractAggregateRoot<User> {
     User user = new User(UserId.random(), email, nickname, passwordHash, role, now);
     user.editProfile(new UserChanges(null, null, profile.firstName(), profile.lastName(), profile.bio(),
         profile.profilePictureUrl(), profile.linkedinProfileUrl(), profile.githubProfileUrl(), null), now);
+    user.preferredLanguage = canonicalLanguage(profile.preferredLanguage());
+    user.timeZone = profile.timeZone() == null || profile.timeZone().isBlank() ? null : profile.timeZone().strip();
     user.registerEvent(new UserRegistered(user.id(), now));
     return user;
   }
@@ -173,6 +181,8 @@ class User extends AbstractAggregateRoot<User> {
         case LOCATION -> location = text;
         case LINKEDIN_PROFILE_URL -> linkedinProfileUrl = text;
         case GITHUB_PROFILE_URL -> githubProfileUrl = text;
+        case PREFERRED_LANGUAGE -> preferredLanguage = canonicalLanguage(text);
+        case TIME_ZONE -> timeZone = text;
         default -> throw new IllegalStateException("Unhandled profile field " + field);
       }
     });
@@ -231,6 +241,11 @@ class User extends AbstractAggregateRoot<User> {
 
   void markDeleted(Instant now) {
     registerEvent(new UserDeleted(id(), email, now));
+  }
+
+  /** The supported language's own tag for {@code tag} ({@code zh_cn} becomes {@code zh-CN}), or null. */
+  private static String canonicalLanguage(String tag) {
+    return Languages.byTag(tag).map(Locale::toLanguageTag).orElse(null);
   }
 
   /** A picture this service keeps is stored as its path; a URL given by someone else is absolute. */
@@ -308,6 +323,24 @@ class User extends AbstractAggregateRoot<User> {
 
   String location() {
     return location;
+  }
+
+  String preferredLanguage() {
+    return preferredLanguage;
+  }
+
+  String timeZone() {
+    return timeZone;
+  }
+
+  /** The language to write to the user in: theirs, else English. */
+  Locale language() {
+    return Languages.byTag(preferredLanguage).orElse(Languages.DEFAULT);
+  }
+
+  /** The zone to show the user times in: theirs, else UTC. */
+  ZoneId zone() {
+    return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
   }
 
   boolean showsEmail() {

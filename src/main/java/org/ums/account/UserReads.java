@@ -20,7 +20,7 @@ class UserReads {
       id, email, nickname, first_name, last_name, bio, profile_picture_url, linkedin_profile_url,
       github_profile_url, role, is_professional, email_verified,
       is_locked and (locked_until is null or locked_until > now()) as is_locked, last_login_at, created_at,
-      updated_at, location, show_email, professional_status_updated_at""";
+      updated_at, location, show_email, professional_status_updated_at, preferred_language, time_zone""";
 
   private final JdbcClient jdbc;
 
@@ -31,6 +31,11 @@ class UserReads {
   Optional<UserView> find(UserId id) {
     return jdbc.sql("select " + COLUMNS + " from users where id = :id").param("id", id.value())
         .query(UserReads::view).optional();
+  }
+
+  Optional<String> preferredLanguage(UserId id) {
+    return jdbc.sql("select preferred_language from users where id = :id").param("id", id.value())
+        .query(String.class).optional();
   }
 
   Optional<PublicProfile> findPublic(String nickname) {
@@ -61,7 +66,8 @@ class UserReads {
         row.getString("github_profile_url"), Role.valueOf(row.getString("role")), row.getBoolean("is_professional"),
         row.getBoolean("email_verified"), row.getBoolean("is_locked"), instant(row, "last_login_at"),
         instant(row, "created_at"), instant(row, "updated_at"), row.getString("location"),
-        row.getBoolean("show_email"), instant(row, "professional_status_updated_at"));
+        row.getBoolean("show_email"), instant(row, "professional_status_updated_at"),
+        row.getString("preferred_language"), row.getString("time_zone"));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -103,7 +103,8 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
     return switch (type) {
       case REGISTERED, VERIFICATION_REQUESTED ->
           Optional.of(new Notification(NotificationKind.EMAIL_VERIFICATION, eventId, user, Map.of()));
-      case LOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_LOCKED, eventId, user, Map.of()));
+      case LOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_LOCKED, eventId, user,
+          Map.of("occurred_at", occurredAt.toString())));
       case UNLOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_UNLOCKED, eventId, user, Map.of()));
       case ROLE_CHANGED -> data.containsKey("changed_by")
           ? Optional.of(new Notification(NotificationKind.ROLE_CHANGED, eventId, user,

@@ -224,6 +224,12 @@ class Deliveries {
     return status == DeliveryStatus.FAILED ? DeliveryOutcome.failed(reason) : DeliveryOutcome.ALREADY_DONE;
   }
 
+  /** When the event happened; a delivery logged before events carried the time is dated by its log row. */
+  private Instant occurredAt(Notification notification) {
+    String stated = notification.facts().get("occurred_at");
+    return stated == null ? clock.instant() : Instant.parse(stated);
+  }
+
   /** Builds the email; a verification link gets a fresh token, which exists in clear only in the email. */
   private Optional<OutgoingEmail> compose(Notification notification, Contact contact) {
     var values = new HashMap<String, String>(notification.facts().size() + 3);
@@ -242,10 +248,13 @@ class Deliveries {
         values.put("newRole", notification.facts().getOrDefault("new_role", ""));
       }
       case PROFESSIONAL_STATUS_REJECTED -> values.put("reason", notification.facts().getOrDefault("reason", ""));
+      case ACCOUNT_LOCKED -> values.put("when", MailDates.format(occurredAt(notification), contact.language(),
+          contact.timeZone()));
       default -> {
       }
     }
-    return Optional.of(composer.compose(notification.kind(), contact.email(), Locale.ENGLISH, values));
+    // The recipient's language and zone, whoever caused the email.
+    return Optional.of(composer.compose(notification.kind(), contact.email(), contact.language(), values));
   }
 
   private static String truncate(String reason) {

@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 /**
  * The EXIF orientation of a JPEG (TIFF tag 274), which cameras and phones set instead of turning the pixels.
  * Metadata is dropped when a picture is re-encoded, so the turn it asks for is applied to the pixels first;
- * otherwise most phone portraits would be stored on their side. Anything unexpected reads as "as stored".
+ * otherwise most phone portraits would be stored on their side. Anything unexpected reads as {@link #AS_STORED}.
  */
 final class ExifOrientation {
 

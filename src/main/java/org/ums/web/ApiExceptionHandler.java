@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -57,13 +58,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return invalid(fieldProblems(ex.getBindingResult(), request.getLocale()), request.getLocale());
+    return invalid(fieldProblems(ex.getBindingResult(), LocaleContextHolder.getLocale()), LocaleContextHolder.getLocale());
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Locale locale = request.getLocale();
+    Locale locale = LocaleContextHolder.getLocale();
     List<FieldProblem> errors = new ArrayList<>();
     ex.getParameterValidationResults().forEach(result -> {
       String name = parameterName(result.getMethodParameter().getParameterName(), result.getMethodParameter()
@@ -77,7 +78,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Locale locale = request.getLocale();
+    Locale locale = LocaleContextHolder.getLocale();
     return invalid(List.of(new FieldProblem(ex.getParameterName(),
         problems.message("validation.required", locale), "NotBlank")), locale);
   }
@@ -93,15 +94,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
               : String.valueOf(reference.getIndex()))
           .reduce((parent, child) -> parent + "." + child).orElse("body");
       return invalid(List.of(new FieldProblem(field,
-          problems.message("validation.type-mismatch", request.getLocale()), "TypeMismatch")), request.getLocale());
+          problems.message("validation.type-mismatch", LocaleContextHolder.getLocale()), "TypeMismatch")), LocaleContextHolder.getLocale());
     }
-    return respond(problems.of(HttpStatus.BAD_REQUEST, request.getLocale(), "problem.unreadable-body"));
+    return respond(problems.of(HttpStatus.BAD_REQUEST, LocaleContextHolder.getLocale(), "problem.unreadable-body"));
   }
 
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Locale locale = request.getLocale();
+    Locale locale = LocaleContextHolder.getLocale();
     return invalid(List.of(new FieldProblem(ex.getRequestPartName(),
         problems.message("validation.required", locale), "NotNull")), locale);
   }
@@ -116,9 +117,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     MultipartConfigElement settings = multipart.getIfAvailable();
     long limit = settings == null ? -1 : settings.getMaxFileSize();
     if (limit <= 0) {
-      return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, request.getLocale(), "problem.payload-too-large"));
+      return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, LocaleContextHolder.getLocale(), "problem.payload-too-large"));
     }
-    return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, request.getLocale(), "problem.upload-too-large",
+    return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, LocaleContextHolder.getLocale(), "problem.upload-too-large",
         DataSize.ofBytes(limit).toMegabytes() + " MB"));
   }
 
@@ -167,7 +168,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (status == null) {
       status = HttpStatus.BAD_REQUEST;
     }
-    ProblemDetail problem = problems.of(status, request.getLocale(), detailKey(status));
+    ProblemDetail problem = problems.of(status, LocaleContextHolder.getLocale(), detailKey(status));
     if (ex instanceof ErrorResponse errorResponse) {
       headers = new HttpHeaders(headers);
       headers.addAll(errorResponse.getHeaders());

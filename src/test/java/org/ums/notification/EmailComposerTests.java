@@ -17,7 +17,7 @@ class EmailComposerTests {
 
   private static ResourceBundleMessageSource messages() {
     var messages = new ResourceBundleMessageSource();
-    messages.setBasename("messages");
+    messages.setBasename("i18n/messages");
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     return messages;

@@ -46,7 +46,7 @@ class AccountProblems {
   @ExceptionHandler(InvalidAccountDataException.class)
   ProblemDetail invalid(InvalidAccountDataException e, Locale locale) {
     return problems.invalid(locale, e.violations().stream()
-        .map(v -> new FieldProblem(v.field(), problems.message(v.messageKey(), locale), v.code()))
+        .map(v -> new FieldProblem(v.field(), problems.message(v.messageKey(), locale, v.arguments().toArray()), v.code()))
         .toList());
   }
 

@@ -28,7 +28,7 @@ final class PictureUrls {
 
   /**
    * The first letter or digit of each name, or of the nickname when there is no name, each upper-cased on its
-   * own into one code point (so "ß" stays one letter), as {@code /pictures/initials/} accepts them.
+   * own into one code point (so {@code ß} stays one letter), as {@code /pictures/initials/} accepts them.
    */
   static String initials(String firstName, String lastName, String nickname) {
     String initials = initial(firstName) + initial(lastName);

@@ -3,9 +3,11 @@ package org.ums.account.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ums.account.EmailVerification;
 import org.ums.account.Registration;
 import org.ums.account.UserId;
+import org.ums.account.NewAccount;
+import org.ums.web.Languages;
 import org.ums.web.Problems;
 
 @RestController
@@ -34,9 +38,15 @@ class RegistrationController {
   }
 
   @PostMapping("/register")
-  @Operation(summary = "Register", description = "Opens an unverified account and emails a verification link.")
-  ResponseEntity<UserResponse> register(@RequestBody RegisterRequest request) {
-    var user = registration.register(request.toNewAccount());
+  @Operation(summary = "Register", description = "Opens an unverified account and emails a verification link. "
+      + "Without `preferred_language`, the language of `Accept-Language` is kept when one is served.")
+  ResponseEntity<UserResponse> register(@RequestBody RegisterRequest request, HttpServletRequest http) {
+    NewAccount account = request.toNewAccount();
+    if (http.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+      // Someone signing up reads the language they asked for: the verification email is written in it.
+      account = account.withDefaultLanguage(Languages.forRequest(http.getLocales()).toLanguageTag());
+    }
+    var user = registration.register(account);
     return ResponseEntity.status(HttpStatus.CREATED).body(UserResponse.from(user, List.of()));
   }
 

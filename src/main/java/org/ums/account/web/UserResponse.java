@@ -11,13 +11,15 @@ import org.ums.web.Link;
 record UserResponse(UUID id, String email, String nickname, String firstName, String lastName, String bio,
     String profilePictureUrl, String linkedinProfileUrl, String githubProfileUrl, Role role,
     boolean isProfessional, boolean emailVerified, boolean isLocked, Instant lastLoginAt, Instant createdAt,
-    Instant updatedAt, String location, boolean showEmail, Instant professionalStatusUpdatedAt, List<Link> links) {
+    Instant updatedAt, String location, boolean showEmail, Instant professionalStatusUpdatedAt,
+    String preferredLanguage, String timeZone, List<Link> links) {
 
   static UserResponse from(UserView user, List<Link> links) {
     return new UserResponse(user.id().value(), user.email(), user.nickname(), user.firstName(), user.lastName(),
         user.bio(), PictureUrls.of(user.profilePictureUrl(), user.firstName(), user.lastName(), user.nickname()),
         user.linkedinProfileUrl(), user.githubProfileUrl(), user.role(),
         user.isProfessional(), user.emailVerified(), user.isLocked(), user.lastLoginAt(), user.createdAt(),
-        user.updatedAt(), user.location(), user.showEmail(), user.professionalStatusUpdatedAt(), List.copyOf(links));
+        user.updatedAt(), user.location(), user.showEmail(), user.professionalStatusUpdatedAt(),
+        user.preferredLanguage(), user.timeZone(), List.copyOf(links));
   }
 }

@@ -1,0 +1,52 @@
+package org.ums.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.ums.account.Accounts;
+import org.ums.account.Actor;
+import org.ums.web.Languages;
+
+/**
+ * The language of an answer: the logged-in user's {@code preferred_language}, else the best served language of
+ * {@code Accept-Language}, else English. Spring resolves it only when a sentence is written (an error, a
+ * message), so the look-up costs nothing on answers without one; it is then kept for the request.
+ */
+@Component("localeResolver")
+class PreferredLanguageResolver implements LocaleResolver {
+
+  private static final String RESOLVED = PreferredLanguageResolver.class.getName() + ".locale";
+
+  private final Accounts accounts;
+
+  PreferredLanguageResolver(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  public Locale resolveLocale(HttpServletRequest request) {
+    if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
+      return resolved;
+    }
+    Locale locale = preferred(request).orElseGet(() -> Languages.forRequest(request.getLocales()));
+    request.setAttribute(RESOLVED, locale);
+    return locale;
+  }
+
+  private Optional<Locale> preferred(HttpServletRequest request) {
+    if (request.getUserPrincipal() instanceof Authentication authentication
+        && authentication.getPrincipal() instanceof Actor actor) {
+      return accounts.preferredLanguage(actor.id());
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    throw new UnsupportedOperationException("The language is chosen in the profile (preferred_language)");
+  }
+}
