@@ -103,6 +103,24 @@ class MessageBundleTests {
     return found;
   }
 
+  /**
+   * Problem details get their title and detail only from {@code Problems}, which reads them from the bundle;
+   * anywhere else a literal sentence could slip in, untranslated.
+   */
+  @Test
+  void problemDetailsAreWrittenOnlyFromTheBundle() throws IOException {
+    Pattern literal = Pattern.compile("setDetail\\(|setTitle\\(|forStatusAndDetail\\(|ResponseStatusException\\(|"
+        + "ErrorResponse\\.create\\(");
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        if (file.endsWith(Path.of("org/ums/web/Problems.java"))) {
+          continue;
+        }
+        assertThat(literal.matcher(Files.readString(file)).find()).as(file.toString()).isFalse();
+      }
+    }
+  }
+
   @Test
   void emailTemplatesHoldNoLiteralSentences() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates/mail"))) {

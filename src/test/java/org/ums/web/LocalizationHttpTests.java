@@ -113,6 +113,21 @@ class LocalizationHttpTests {
   }
 
   @Test
+  void securityRefusalsAreInTheLanguageOfTheRequestToo() throws IOException {
+    var anonymous = api.send(api.request("/users/me", null).header("Accept-Language", "es").GET());
+    var member = api.registerVerifiedMember(Emails.unique("refused"), PASSWORD);
+    patch(member.token(), "en", "{\"preferred_language\": \"de\"}");
+    var forbidden = api.send(api.request("/users/", member.token()).header("Accept-Language", "fr").GET());
+
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.json().get("detail").asString())
+        .isEqualTo(bundle("messages_es.properties").getProperty("problem.unauthenticated"));
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.json().get("detail").asString())
+        .isEqualTo(bundle("messages_de.properties").getProperty("problem.forbidden"));
+  }
+
+  @Test
   void theLanguagesAreListedWithTheirOwnNames() {
     var languages = api.send(api.request("/languages", null).header("Accept-Language", "fr").GET());
 
