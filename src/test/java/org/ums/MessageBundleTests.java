@@ -76,7 +76,8 @@ class MessageBundleTests {
         assertThat(target).as(language + " " + key + " is still English").isNotEqualTo(source);
       }
       if (!placeholders(source).isEmpty()) {
-        // A stray apostrophe would swallow a placeholder once MessageFormat reads the sentence.
+        // MessageFormat reads a lone apostrophe as a quote: it would vanish or swallow a placeholder.
+        assertThat(target.replace("''", "")).as(language + " " + key + " has a lone apostrophe").doesNotContain("'");
         String formatted = new MessageFormat(target, Locale.ROOT).format(new Object[] {"@0@", "@1@", "@2@"});
         placeholders(source).forEach(index -> assertThat(formatted).as(language + " " + key)
             .contains("@" + index + "@"));

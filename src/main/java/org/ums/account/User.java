@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -338,9 +339,16 @@ class User extends AbstractAggregateRoot<User> {
     return Languages.byTag(preferredLanguage).orElse(Languages.DEFAULT);
   }
 
-  /** The zone to show the user times in: theirs, else UTC. */
+  /** The zone to show the user times in: theirs, else UTC (also for a zone a newer time-zone database knew). */
   ZoneId zone() {
-    return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+    if (timeZone == null) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
   }
 
   boolean showsEmail() {

@@ -22,7 +22,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Stateless bearer-token security. Every path is open at the filter level, so unknown paths answer 404; each
@@ -38,11 +42,17 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder,
-      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
-    AuthenticationEntryPoint entryPoint = (request, response, failure) ->
-        resolver.resolveException(request, response, null, failure);
-    AccessDeniedHandler deniedHandler = (request, response, failure) ->
-        resolver.resolveException(request, response, null, failure);
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales)
+      throws Exception {
+    // Refusals from the filter chain come before the DispatcherServlet: they are given its language rules.
+    AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
+      useLanguageRules(request, locales);
+      resolver.resolveException(request, response, null, failure);
+    };
+    AccessDeniedHandler deniedHandler = (request, response, failure) -> {
+      useLanguageRules(request, locales);
+      resolver.resolveException(request, response, null, failure);
+    };
     http
         .csrf(csrf -> csrf.disable())
         .cors(Customizer.withDefaults())
@@ -67,6 +77,11 @@ class SecurityConfiguration {
             .authenticationEntryPoint(entryPoint)
             .accessDeniedHandler(deniedHandler));
     return http.build();
+  }
+
+  private static void useLanguageRules(HttpServletRequest request, LocaleResolver locales) {
+    request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
+    LocaleContextHolder.setLocale(locales.resolveLocale(request));
   }
 
   /**

@@ -224,7 +224,7 @@ class Deliveries {
     return status == DeliveryStatus.FAILED ? DeliveryOutcome.failed(reason) : DeliveryOutcome.ALREADY_DONE;
   }
 
-  /** When the event happened; a delivery logged before events carried the time is dated by its log row. */
+  /** When the event happened; a delivery logged before the time travelled with it is dated when it is built. */
   private Instant occurredAt(Notification notification) {
     String stated = notification.facts().get("occurred_at");
     return stated == null ? clock.instant() : Instant.parse(stated);

@@ -1,5 +1,6 @@
 package org.ums.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -82,14 +83,32 @@ public final class Languages {
         : SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(requested.getLanguage())).findFirst();
   }
 
-  /** The first of the request's languages, in the order of their quality, that is served; else English. */
-  public static Locale forRequest(Enumeration<Locale> requested) {
-    while (requested != null && requested.hasMoreElements()) {
+  /**
+   * The first of the request's {@code Accept-Language} ranges, in the order of their quality, that is served;
+   * else English (also without the header, where the servlet container would offer the JVM's own locale).
+   */
+  public static Locale forRequest(HttpServletRequest request) {
+    return servedFor(request).orElse(DEFAULT);
+  }
+
+  /** The language the request's {@code Accept-Language} asks for and is served, if any. */
+  public static Optional<Locale> servedFor(HttpServletRequest request) {
+    String header = request.getHeader("Accept-Language");
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    Enumeration<Locale> requested = request.getLocales();
+    while (requested.hasMoreElements()) {
       Optional<Locale> served = serving(requested.nextElement());
       if (served.isPresent()) {
-        return served.get();
+        return served;
       }
     }
-    return DEFAULT;
+    return Optional.empty();
+  }
+
+  /** The file name suffix of a language's bundle: {@code zh_CN} for {@code zh-CN}. */
+  static String bundleSuffix(Locale language) {
+    return language.toLanguageTag().replace('-', '_');
   }
 }

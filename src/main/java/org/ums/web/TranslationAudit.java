@@ -2,7 +2,6 @@ package org.ums.web;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
@@ -33,7 +32,7 @@ class TranslationAudit {
         continue;
       }
       Set<String> missing = new TreeSet<>(english);
-      missing.removeAll(keys(Languages.BUNDLES + "_" + language.toString() + ".properties"));
+      missing.removeAll(keys(Languages.BUNDLES + "_" + Languages.bundleSuffix(language) + ".properties"));
       if (!missing.isEmpty()) {
         log.warn("{} sentences have no {} translation and are answered in English: {}", missing.size(),
             language.toLanguageTag(), missing);
@@ -41,12 +40,13 @@ class TranslationAudit {
     }
   }
 
+  /** The keys of a bundle; none when it cannot be read, which is then reported as every key missing. */
   private static Set<String> keys(String path) {
     Properties bundle = new Properties();
     try (var reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
       bundle.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
+    } catch (IOException | IllegalArgumentException e) {
+      log.warn("Cannot read the message bundle {}", path, e);
     }
     return bundle.stringPropertyNames();
   }

@@ -92,4 +92,19 @@ class UserTests {
     assertThat(user.firstName()).isEqualTo("Ada");
     assertThat(user.lastName()).isNull();
   }
+
+  @Test
+  void writesInEnglishAndUtcUntilTheUserChoosesAndSurvivesAZoneTheJvmDoesNotKnow() {
+    User plain = User.register("b@example.com", "plain_name", "h", ProfileDetails.empty(), Role.ANONYMOUS, NOW);
+    User chosen = User.register("c@example.com", "chosen_name", "h",
+        new ProfileDetails(null, null, null, null, null, null, "ZH_cn", "Asia/Shanghai"), Role.ANONYMOUS, NOW);
+    User stale = User.register("d@example.com", "stale_name", "h",
+        new ProfileDetails(null, null, null, null, null, null, "fr", "Mars/Olympus_Mons"), Role.ANONYMOUS, NOW);
+
+    assertThat(plain.language()).isEqualTo(java.util.Locale.ENGLISH);
+    assertThat(plain.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(chosen.preferredLanguage()).isEqualTo("zh-CN");
+    assertThat(chosen.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+    assertThat(stale.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+  }
 }

@@ -112,6 +112,27 @@ class LocalizationHttpTests {
     assertThat(notice.text()).containsPattern("\\d{1,2} de [a-z]+ de \\d{4}, \\d{2}:\\d{2} CES?T");
   }
 
+  @ParameterizedTest(name = "{0} is refused from messages{1}")
+  @CsvSource({"'ja, fr;q=0.9', _fr", "zh-TW, _zh_CN", "'de-AT;q=0.4, es-MX;q=0.8', _es", "ja, ''"})
+  void aRefusalByTheSecurityFiltersFollowsTheSameLanguageRules(String acceptLanguage, String bundle)
+      throws IOException {
+    var refused = api.send(api.request("/users/me", "not-a-token").header("Accept-Language", acceptLanguage).GET());
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.json().get("detail").asString())
+        .isEqualTo(bundle("messages" + bundle + ".properties").getProperty("problem.unauthenticated"));
+  }
+
+  @Test
+  void registeringInAnUnservedLanguageChoosesNone() {
+    var registered = api.send(api.request("/register/", null).header("Content-Type", "application/json")
+        .header("Accept-Language", "ja").POST(HttpRequest.BodyPublishers.ofString("{\"email\": \""
+            + Emails.unique("tokyo") + "\", \"password\": \"" + PASSWORD + "\"}")));
+
+    assertThat(registered.status()).isEqualTo(201);
+    assertThat(registered.json().get("preferred_language").isNull()).isTrue();
+  }
+
   @Test
   void securityRefusalsAreInTheLanguageOfTheRequestToo() throws IOException {
     var anonymous = api.send(api.request("/users/me", null).header("Accept-Language", "es").GET());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -32,7 +33,7 @@ class PreferredLanguageResolver implements LocaleResolver {
     if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
       return resolved;
     }
-    Locale locale = preferred(request).orElseGet(() -> Languages.forRequest(request.getLocales()));
+    Locale locale = preferred(request).orElseGet(() -> Languages.forRequest(request));
     request.setAttribute(RESOLVED, locale);
     return locale;
   }
@@ -40,7 +41,12 @@ class PreferredLanguageResolver implements LocaleResolver {
   private Optional<Locale> preferred(HttpServletRequest request) {
     if (request.getUserPrincipal() instanceof Authentication authentication
         && authentication.getPrincipal() instanceof Actor actor) {
-      return accounts.preferredLanguage(actor.id());
+      try {
+        return accounts.preferredLanguage(actor.id());
+      } catch (DataAccessException e) {
+        // The answer being written may be about this very failure: it goes out in the browser's language.
+        return Optional.empty();
+      }
     }
     return Optional.empty();
   }

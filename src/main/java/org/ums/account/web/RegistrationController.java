@@ -6,8 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +42,10 @@ class RegistrationController {
       + "Without `preferred_language`, the language of `Accept-Language` is kept when one is served.")
   ResponseEntity<UserResponse> register(@RequestBody RegisterRequest request, HttpServletRequest http) {
     NewAccount account = request.toNewAccount();
-    if (http.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
-      // Someone signing up reads the language they asked for: the verification email is written in it.
-      account = account.withDefaultLanguage(Languages.forRequest(http.getLocales()).toLanguageTag());
+    // Someone signing up reads the language they asked for: the verification email is written in it.
+    Optional<Locale> asked = Languages.servedFor(http);
+    if (asked.isPresent()) {
+      account = account.withDefaultLanguage(asked.get().toLanguageTag());
     }
     var user = registration.register(account);
     return ResponseEntity.status(HttpStatus.CREATED).body(UserResponse.from(user, List.of()));
