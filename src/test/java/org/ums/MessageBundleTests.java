@@ -18,6 +18,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ums.support.MessageBundles;
 import org.ums.web.Languages;
 
 /** Every message key the code and templates name exists in the English bundle, and no template holds text. */
@@ -85,13 +86,8 @@ class MessageBundleTests {
     }
   }
 
-  private static Properties bundle(String name) throws IOException {
-    Properties bundle = new Properties();
-    try (var reader = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources/i18n", name)),
-        StandardCharsets.UTF_8)) {
-      bundle.load(reader);
-    }
-    return bundle;
+  private static Properties bundle(String name) {
+    return MessageBundles.load(name);
   }
 
   private static java.util.List<String> placeholders(String value) {

@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.ums.support.Api.body;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -17,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ums.support.Api;
+import org.ums.support.MessageBundles;
 import org.ums.support.Emails;
 import org.ums.support.HttpTest;
 import org.ums.support.MailInbox;
@@ -175,12 +172,7 @@ class LocalizationHttpTests {
         .header("Accept-Language", acceptLanguage).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private static Properties bundle(String name) throws IOException {
-    Properties bundle = new Properties();
-    try (var reader = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources/i18n", name)),
-        StandardCharsets.UTF_8)) {
-      bundle.load(reader);
-    }
-    return bundle;
+  private static Properties bundle(String name) {
+    return MessageBundles.load(name);
   }
 }
