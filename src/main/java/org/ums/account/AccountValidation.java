@@ -84,6 +84,17 @@ class AccountValidation {
     failOn(violations);
   }
 
+  /** A reason given to a user for a decision: at most 500 characters, line breaks allowed. */
+  static void checkReason(String reason, boolean required, List<FieldViolation> violations) {
+    if (required && (reason == null || reason.isBlank())) {
+      violations.add(new FieldViolation("reason", "validation.required", "NotBlank"));
+    } else if (reason != null && reason.length() > MAX_BIO) {
+      violations.add(new FieldViolation("reason", "validation.too-long.500", "Size"));
+    } else if (reason != null && hasControlCharacters(reason.replaceAll("[\\r\\n\\t]", ""))) {
+      violations.add(new FieldViolation("reason", "validation.control-characters", "ControlCharacters"));
+    }
+  }
+
   /** One of {@link Languages#SUPPORTED}, by tag; blank clears it. */
   private static void checkLanguage(String tag, List<FieldViolation> violations) {
     if (tag != null && !tag.isBlank() && Languages.byTag(tag).isEmpty()) {

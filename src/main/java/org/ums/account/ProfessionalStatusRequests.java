@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProfessionalStatusRequests {
 
-  private static final int MAX_REASON = 500;
   private static final String VIEW = """
       select r.id, r.user_id, u.nickname, u.role, r.status, r.reason, r.created_at, r.decided_at, r.decided_by
       from professional_status_requests r join users u on u.id = r.user_id""";
@@ -139,13 +138,7 @@ public class ProfessionalStatusRequests {
 
   private static void checkReason(String reason, boolean required) {
     var violations = new ArrayList<FieldViolation>();
-    if (required && isBlank(reason)) {
-      violations.add(new FieldViolation("reason", "validation.required", "NotBlank"));
-    } else if (reason != null && reason.length() > MAX_REASON) {
-      violations.add(new FieldViolation("reason", "validation.too-long.500", "Size"));
-    } else if (reason != null && AccountValidation.hasControlCharacters(reason.replaceAll("[\\r\\n\\t]", ""))) {
-      violations.add(new FieldViolation("reason", "validation.control-characters", "ControlCharacters"));
-    }
+    AccountValidation.checkReason(reason, required, violations);
     if (!violations.isEmpty()) {
       throw new InvalidAccountDataException(violations);
     }

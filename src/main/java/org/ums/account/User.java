@@ -95,7 +95,7 @@ class User extends AbstractAggregateRoot<User> {
     emailVerified = true;
     if (role == Role.ANONYMOUS) {
       role = Role.AUTHENTICATED;
-      registerEvent(new RoleChanged(id(), Role.ANONYMOUS, Role.AUTHENTICATED, null, now));
+      registerEvent(new RoleChanged(id(), Role.ANONYMOUS, Role.AUTHENTICATED, null, null, now));
     }
     touch(now);
     registerEvent(new EmailVerified(id(), now));
@@ -160,14 +160,14 @@ class User extends AbstractAggregateRoot<User> {
     }
   }
 
-  void changeRole(Role newRole, UserId changedBy, Instant now) {
+  void changeRole(Role newRole, UserId changedBy, String reason, Instant now) {
     if (newRole == role) {
       return;
     }
     Role oldRole = role;
     role = newRole;
     touch(now);
-    registerEvent(new RoleChanged(id(), oldRole, newRole, changedBy, now));
+    registerEvent(new RoleChanged(id(), oldRole, newRole, changedBy, reason, now));
   }
 
   /** The user's own edit of their profile; blank text clears a field, as {@code null} does. */

@@ -59,6 +59,39 @@ public class UserAdministration {
     });
   }
 
+  /**
+   * Gives the user another role, for the reason stated, under the role rules: nobody changes their own role, a
+   * manager moves users only between ANONYMOUS and AUTHENTICATED, the last unlocked ADMIN keeps the role. The
+   * user is told by email, with the reason.
+   *
+   * @throws InvalidAccountDataException when the role or the reason is missing, or the reason too long
+   * @throws OperationNotAllowedException when the rules forbid it
+   * @throws AccountConflictException when it would leave no administrator
+   */
+  @Transactional
+  public UserView changeRole(Actor actor, UserId id, Role role, String reason) {
+    AccountRules.requireAdministrator(actor);
+    var violations = new java.util.ArrayList<FieldViolation>();
+    if (role == null) {
+      violations.add(new FieldViolation("role", "validation.required", "NotNull"));
+    }
+    AccountValidation.checkReason(reason, true, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidAccountDataException(violations);
+    }
+    store.lockAdministrators();
+    User user = store.loadForUpdate(id);
+    AccountRules.requireMayManage(actor, user);
+    Instant now = store.clock().instant();
+    if (role != user.role()) {
+      AccountRules.requireNotSelf(actor, user);
+      AccountRules.requireMayGrant(actor, role);
+      store.requireAnotherAdministrator(user);
+      user.changeRole(role, actor.id(), reason.strip(), now);
+    }
+    return UserView.of(store.save(user), now);
+  }
+
   /** Changes the fields given; a role change follows the role rules. */
   @Transactional
   public UserView update(Actor actor, UserId id, UserChanges changes) {
@@ -88,7 +121,7 @@ public class UserAdministration {
       AccountRules.requireNotSelf(actor, user);
       AccountRules.requireMayGrant(actor, changes.role());
       store.requireAnotherAdministrator(user);
-      user.changeRole(changes.role(), actor.id(), now);
+      user.changeRole(changes.role(), actor.id(), null, now);
     }
     user.editProfile(changes, now);
     return UserView.of(store.save(user), now);

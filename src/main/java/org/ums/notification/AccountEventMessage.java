@@ -75,6 +75,9 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
       if (changed.changedBy() != null) {
         data.put("changed_by", changed.changedBy().value().toString());
       }
+      if (changed.reason() != null) {
+        data.put("reason", changed.reason());
+      }
       return Optional.of(message(ROLE_CHANGED, changed, data));
     }
     if (event instanceof ProfessionalStatusChanged changed) {
@@ -108,7 +111,8 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
       case UNLOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_UNLOCKED, eventId, user, Map.of()));
       case ROLE_CHANGED -> data.containsKey("changed_by")
           ? Optional.of(new Notification(NotificationKind.ROLE_CHANGED, eventId, user,
-              Map.of("old_role", data.getOrDefault("old_role", ""), "new_role", data.getOrDefault("new_role", ""))))
+              Map.of("old_role", data.getOrDefault("old_role", ""), "new_role", data.getOrDefault("new_role", ""),
+                  "reason", data.getOrDefault("reason", ""))))
           : Optional.empty();
       case PROFESSIONAL_STATUS_CHANGED -> Optional.of(new Notification(
           Boolean.parseBoolean(data.get("is_professional")) ? NotificationKind.PROFESSIONAL_STATUS_GRANTED

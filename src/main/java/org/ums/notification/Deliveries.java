@@ -246,6 +246,7 @@ class Deliveries {
       case ROLE_CHANGED -> {
         values.put("oldRole", notification.facts().getOrDefault("old_role", ""));
         values.put("newRole", notification.facts().getOrDefault("new_role", ""));
+        values.put("reason", notification.facts().getOrDefault("reason", ""));
       }
       case PROFESSIONAL_STATUS_REJECTED -> values.put("reason", notification.facts().getOrDefault("reason", ""));
       case ACCOUNT_LOCKED -> values.put("when", MailDates.format(occurredAt(notification), contact.language(),

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.ums.account.Accounts;
 import org.ums.account.Actor;
 import org.ums.account.ProfileEdit;
+import org.ums.account.Role;
 import org.ums.account.Profiles;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserId;
@@ -126,6 +127,21 @@ class UserController {
   @Operation(summary = "Lock a user", description = "Until unlocked; the owner is told by email.")
   UserResponse lock(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId) {
     return represent(actor, administration.lock(actor, UserId.of(userId)));
+  }
+
+  @PutMapping("/{user_id}/role")
+  @PreAuthorize(ADMINISTRATORS)
+  @Operation(summary = "Change a user's role", description = "`{\"role\", \"reason\"}`, both required (the reason, "
+      + "at most 500 characters, is emailed to the user). Nobody changes their own role (403); a manager moves "
+      + "users only between ANONYMOUS and AUTHENTICATED (403); the last unlocked ADMIN keeps the role (409). "
+      + "Access tokens issued before keep their role until they expire; new ones carry the new role.")
+  UserResponse changeRole(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId,
+      @RequestBody RoleChangeRequest request) {
+    return represent(actor, administration.changeRole(actor, UserId.of(userId), request.role(), request.reason()));
+  }
+
+  /** The body of a role change. */
+  record RoleChangeRequest(Role role, String reason) {
   }
 
   @PutMapping("/{user_id}/professional-status")
