@@ -44,6 +44,16 @@ public record ProfileEdit(Map<Field, String> texts, Boolean showEmail) {
     texts = Collections.unmodifiableMap(copy);
   }
 
+  /** The JSON names of the fields given. */
+  java.util.List<String> fieldNames() {
+    var names = new ArrayList<String>();
+    texts.keySet().forEach(field -> names.add(field.jsonName()));
+    if (showEmail != null) {
+      names.add("show_email");
+    }
+    return names;
+  }
+
   boolean isEmpty() {
     return texts.isEmpty() && showEmail == null;
   }

@@ -34,6 +34,7 @@ public class Profiles {
     }
     Instant now = store.clock().instant();
     user.editOwnProfile(edit, now);
+    user.recordEdit(edit.fieldNames(), now);
     return UserView.of(store.save(user), now);
   }
 

@@ -235,6 +235,13 @@ class User extends AbstractAggregateRoot<User> {
     touch(now);
   }
 
+  /** Records that these fields were edited, for whoever keeps account of edits. */
+  void recordEdit(java.util.List<String> fieldNames, Instant now) {
+    if (!fieldNames.isEmpty()) {
+      registerEvent(new UserUpdated(id(), fieldNames, now));
+    }
+  }
+
   /** Stores a hash made with the current algorithm in place of an older one. */
   void rehashPassword(String newHash) {
     passwordHash = newHash;

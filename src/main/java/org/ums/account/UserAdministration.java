@@ -124,6 +124,7 @@ public class UserAdministration {
       user.changeRole(changes.role(), actor.id(), null, now);
     }
     user.editProfile(changes, now);
+    user.recordEdit(changes.fieldNames(), now);
     return UserView.of(store.save(user), now);
   }
 
