@@ -38,6 +38,12 @@ public class UserAdministration {
     return reads.page(skip, limit);
   }
 
+  /** The users that match the search, in its order. */
+  public UserPage search(Actor actor, UserSearch search) {
+    AccountRules.requireAdministrator(actor);
+    return reads.search(search);
+  }
+
   public UserView get(Actor actor, UserId id) {
     AccountRules.requireAdministrator(actor);
     return reads.find(id).orElseThrow(UserNotFoundException::new);

@@ -2,10 +2,16 @@ package org.ums.account;
 
 import java.util.List;
 
-/** One page of users and how many there are in all. */
-public record UserPage(List<UserView> items, long total) {
+/**
+ * One page of users and how many match: exactly, or when {@code totalIsExact} is false at least {@code total}.
+ */
+public record UserPage(List<UserView> items, long total, boolean totalIsExact) {
 
   public UserPage {
     items = List.copyOf(items);
+  }
+
+  public UserPage(List<UserView> items, long total) {
+    this(items, total, true);
   }
 }

@@ -68,11 +68,13 @@ public final class UserGenerator {
   }
 
   public static void main(String[] args) throws SQLException {
-    String url = args[0];
-    long count = Long.parseLong(args[3]);
-    long first = args.length > 4 ? Long.parseLong(args[4]) : 1;
+    load(args[0], args[1], args[2], Long.parseLong(args[3]), args.length > 4 ? Long.parseLong(args[4]) : 1);
+  }
+
+  /** Inserts {@code count} users numbered from {@code first}, then analyzes the table. */
+  public static void load(String url, String user, String password, long count, long first) throws SQLException {
     long started = System.nanoTime();
-    try (Connection connection = DriverManager.getConnection(url, args[1], args[2])) {
+    try (Connection connection = DriverManager.getConnection(url, user, password)) {
       try (Statement statement = connection.createStatement()) {
         statement.execute("set synchronous_commit = off");
       }

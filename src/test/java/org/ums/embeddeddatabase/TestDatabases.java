@@ -27,6 +27,21 @@ public final class TestDatabases {
     return serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
   }
 
+  /** The JDBC URL of database {@code name}, created when it does not exist yet and kept otherwise. */
+  public static String existing(String name) {
+    String serverUrl = serverUrl();
+    try (Connection connection = DriverManager.getConnection(serverUrl, user(), password());
+        Statement statement = connection.createStatement()) {
+      var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+      if (!exists.next()) {
+        statement.execute("create database " + name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create test database " + name, e);
+    }
+    return serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+  }
+
   /** Points the context under test at a fresh database {@code name}: call it from a DynamicPropertySource. */
   public static void use(String name, org.springframework.test.context.DynamicPropertyRegistry registry) {
     String url = fresh(name);

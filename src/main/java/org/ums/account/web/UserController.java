@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.ums.account.Role;
 import org.ums.account.Profiles;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserId;
+import org.ums.account.UserSearch;
 import org.ums.account.UserView;
 
 @RestController
@@ -71,14 +73,33 @@ class UserController {
 
   @GetMapping
   @PreAuthorize(ADMINISTRATORS)
-  @Operation(summary = "List users", description = "In order of creation, with paging links.")
+  @Operation(summary = "List and search users", description = "`q` matches nickname, email, first and last name "
+      + "as a substring, ignoring case and accents (at most 100 characters); `role` (repeatable or comma-separated), "
+      + "`is_locked`, `email_verified`, `is_professional`; `created_from`/`created_to` and `last_login_from`/"
+      + "`last_login_to` (ISO 8601 instants or dates; from inclusive, to exclusive); `sort` is `created_at` (the "
+      + "default), `last_login_at`, `email` or `nickname`, `-` first for descending, ties by id. `total` is exact "
+      + "up to 10,000 (`total_is_exact`), a lower bound beyond. `skip` goes up to 10,000; walk further with the "
+      + "`next` link (`after`, a cursor). Paging links keep every filter.")
   UserListResponse list(@AuthenticationPrincipal Actor actor,
-      @RequestParam(name = "skip", defaultValue = "0") @Min(0) long skip,
-      @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit) {
-    var page = administration.list(actor, skip, limit);
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "role", required = false) List<String> roles,
+      @RequestParam(name = "is_locked", required = false) Boolean locked,
+      @RequestParam(name = "email_verified", required = false) Boolean emailVerified,
+      @RequestParam(name = "is_professional", required = false) Boolean professional,
+      @RequestParam(name = "created_from", required = false) String createdFrom,
+      @RequestParam(name = "created_to", required = false) String createdTo,
+      @RequestParam(name = "last_login_from", required = false) String lastLoginFrom,
+      @RequestParam(name = "last_login_to", required = false) String lastLoginTo,
+      @RequestParam(name = "sort", required = false) String sort,
+      @RequestParam(name = "skip", defaultValue = "0") long skip,
+      @RequestParam(name = "limit", defaultValue = "10") int limit,
+      @RequestParam(name = "after", required = false) String after) {
+    UserSearch search = UserSearch.parse(q, roles, locked, emailVerified, professional, createdFrom, createdTo,
+        lastLoginFrom, lastLoginTo, sort, skip, limit, after);
+    var page = administration.search(actor, search);
     var items = page.items().stream().map(user -> represent(actor, user)).toList();
-    return new UserListResponse(items, page.total(), skip / limit + 1, items.size(),
-        links.forPage(skip, limit, page.total()));
+    return new UserListResponse(items, page.total(), page.totalIsExact(), skip / limit + 1, items.size(),
+        links.forSearch(search, page));
   }
 
   @PostMapping
