@@ -51,10 +51,13 @@ public record UserSearch(String term, Set<Role> roles, Boolean locked, Boolean e
 
     static Cursor decode(String encoded) {
       String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-      String[] parts = plain.split("\\|", -1);
-      if (parts.length != 3 || parts[0].length() < 2) {
+      // The value in the middle may hold a "|" itself (an email may): the sort and the id are at the ends.
+      int first = plain.indexOf('|');
+      int last = plain.lastIndexOf('|');
+      if (first < 2 || last == first) {
         throw new IllegalArgumentException("Not a cursor");
       }
+      String[] parts = {plain.substring(0, first), plain.substring(first + 1, last), plain.substring(last + 1)};
       String name = parts[0].substring(0, parts[0].length() - 1);
       char direction = parts[0].charAt(parts[0].length() - 1);
       UserSort sort = UserSort.of(name).orElseThrow(() -> new IllegalArgumentException("Not a cursor"));
