@@ -32,12 +32,6 @@ public class UserAdministration {
     this.registration = registration;
   }
 
-  /** A page of users in order of creation. */
-  public UserPage list(Actor actor, long skip, int limit) {
-    AccountRules.requireAdministrator(actor);
-    return reads.page(skip, limit);
-  }
-
   /** The users that match the search, in its order. */
   public UserPage search(Actor actor, UserSearch search) {
     AccountRules.requireAdministrator(actor);

@@ -10,8 +10,4 @@ public record UserPage(List<UserView> items, long total, boolean totalIsExact) {
   public UserPage {
     items = List.copyOf(items);
   }
-
-  public UserPage(List<UserView> items, long total) {
-    this(items, total, true);
-  }
 }

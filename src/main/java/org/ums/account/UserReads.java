@@ -161,14 +161,6 @@ class UserReads {
     return "'%" + escaped.replace("'", "''") + "%'";
   }
 
-  /** A page in order of creation, with a stable tiebreak on id. */
-  UserPage page(long skip, int limit) {
-    var items = jdbc.sql("select " + COLUMNS + " from users order by created_at, id offset :skip limit :limit")
-        .param("skip", skip).param("limit", limit).query(UserReads::view).list();
-    long total = jdbc.sql("select count(*) from users").query(Long.class).single();
-    return new UserPage(items, total);
-  }
-
   private static UserView view(ResultSet row, int number) throws SQLException {
     return new UserView(UserId.of(row.getObject("id", UUID.class)), row.getString("email"),
         row.getString("nickname"), row.getString("first_name"), row.getString("last_name"), row.getString("bio"),

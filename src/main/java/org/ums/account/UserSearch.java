@@ -34,12 +34,6 @@ public record UserSearch(String term, Set<Role> roles, Boolean locked, Boolean e
     roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(roles);
   }
 
-  /** All users, oldest first: what the list showed before there were filters. */
-  public static UserSearch all(long skip, int limit) {
-    return new UserSearch(null, Set.of(), null, null, null, null, null, null, null, UserSort.CREATED_AT, false, skip,
-        limit, null);
-  }
-
   /** The position of a row in a sorted list: its sort value (null for a user who never logged in) and id. */
   public record Cursor(UserSort sort, boolean descending, String value, UUID id) {
 
