@@ -1,6 +1,8 @@
 package org.ums.account;
 
 import java.time.Instant;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,10 +21,12 @@ public class UserAdministration {
   private final UserReads reads;
   private final EmailVerificationTokenRepository tokens;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
 
   UserAdministration(UserRepository users, AccountStore store, AccountValidation validation,
       Registration registration, UserReads reads, EmailVerificationTokenRepository tokens,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction, ApplicationEventPublisher events) {
+    this.events = events;
     this.reads = reads;
     this.tokens = tokens;
     this.transaction = transaction;
@@ -30,6 +34,18 @@ public class UserAdministration {
     this.store = store;
     this.validation = validation;
     this.registration = registration;
+  }
+
+  /**
+   * Hands every user that matches to {@code each}, in the search's order, after recording who exported what
+   * ({@link UsersExported}, in a transaction of its own so the record stands even if the download breaks off).
+   */
+  public void export(Actor actor, UserSearch search, Map<String, String> filters,
+      java.util.function.Consumer<UserView> each) {
+    AccountRules.requireAdministrator(actor);
+    transaction.executeWithoutResult(status ->
+        events.publishEvent(new UsersExported(actor.id(), filters, store.clock().instant())));
+    reads.export(search, each);
   }
 
   /** The users that match the search, in its order. */

@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +32,17 @@ class UserReads {
       updated_at, location, show_email, professional_status_updated_at, preferred_language, time_zone""";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate streaming;
+  private final TransactionTemplate exports;
 
-  UserReads(JdbcClient jdbc) {
+  UserReads(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    var template = new JdbcTemplate(dataSource);
+    // PostgreSQL streams a result in batches only inside a transaction and with a fetch size.
+    template.setFetchSize(1000);
+    this.streaming = new NamedParameterJdbcTemplate(template);
+    this.exports = new TransactionTemplate(transactions);
+    this.exports.setReadOnly(true);
   }
 
   Optional<UserView> find(UserId id) {
@@ -64,8 +77,27 @@ class UserReads {
    * trigram index, one or two through the tripled text's ({@code V11}).
    */
   UserPage search(UserSearch search) {
-    var where = new ArrayList<String>();
     var params = new HashMap<String, Object>();
+    List<String> where = conditions(search, params);
+    String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    var page = new ArrayList<>(where);
+    if (search.after() != null) {
+      page.add(after(search, params));
+    }
+    String column = search.sort().column();
+    String direction = search.descending() ? " desc" : "";
+    List<UserView> items = jdbc.sql("select " + COLUMNS + " from users"
+            + (page.isEmpty() ? "" : " where " + String.join(" and ", page))
+            + " order by " + column + direction + ", id" + direction + " offset :skip limit :limit")
+        .params(params).param("skip", search.skip()).param("limit", search.limit()).query(UserReads::view).list();
+    long counted = jdbc.sql("select count(*) from (select 1 from users" + filter + " limit " + (EXACT_COUNT + 1)
+        + ") matches").params(params).query(Long.class).single();
+    return new UserPage(items, Math.min(counted, EXACT_COUNT), counted <= EXACT_COUNT);
+  }
+
+  /** The filters of a search as SQL conditions, their values put in {@code params}. */
+  private List<String> conditions(UserSearch search, Map<String, Object> params) {
+    var where = new ArrayList<String>();
     if (search.term() != null) {
       String term = jdbc.sql("select lower(public.unaccent('public.unaccent'::regdictionary, :term))")
           .param("term", search.term()).query(String.class).single();
@@ -93,20 +125,22 @@ class UserReads {
     }
     range("created_at", search.createdFrom(), search.createdTo(), where, params);
     range("last_login_at", search.lastLoginFrom(), search.lastLoginTo(), where, params);
-    String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    var page = new ArrayList<>(where);
-    if (search.after() != null) {
-      page.add(after(search, params));
-    }
-    String column = search.sort().column();
+    return where;
+  }
+
+  /**
+   * Every user that matches, in the search's order, handed to {@code each} while rows arrive: the database sends
+   * them a thousand at a time within one read-only transaction, so memory does not grow with the result.
+   */
+  void export(UserSearch search, java.util.function.Consumer<UserView> each) {
+    var params = new HashMap<String, Object>();
+    List<String> where = conditions(search, params);
     String direction = search.descending() ? " desc" : "";
-    List<UserView> items = jdbc.sql("select " + COLUMNS + " from users"
-            + (page.isEmpty() ? "" : " where " + String.join(" and ", page))
-            + " order by " + column + direction + ", id" + direction + " offset :skip limit :limit")
-        .params(params).param("skip", search.skip()).param("limit", search.limit()).query(UserReads::view).list();
-    long counted = jdbc.sql("select count(*) from (select 1 from users" + filter + " limit " + (EXACT_COUNT + 1)
-        + ") matches").params(params).query(Long.class).single();
-    return new UserPage(items, Math.min(counted, EXACT_COUNT), counted <= EXACT_COUNT);
+    String sql = "select " + COLUMNS + " from users" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        + " order by " + search.sort().column() + direction + ", id" + direction;
+    exports.executeWithoutResult(status -> streaming.query(sql, params, row -> {
+      each.accept(view(row, 0));
+    }));
   }
 
   /** Rows after the cursor in the list's order; a user who never logged in sorts after everyone ascending. */

@@ -21,6 +21,7 @@ import org.ums.account.UserLocked;
 import org.ums.account.UserRegistered;
 import org.ums.account.UserUnlocked;
 import org.ums.account.UserUpdated;
+import org.ums.account.UsersExported;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,6 +78,11 @@ class AuditTrail {
   @EventListener
   void on(UserUnlocked event) {
     write(AuditAction.USER_UNLOCKED, event, Map.of());
+  }
+
+  @EventListener
+  void on(UsersExported event) {
+    write(AuditAction.USERS_EXPORTED, event, Map.of("filters", event.filters()));
   }
 
   @EventListener

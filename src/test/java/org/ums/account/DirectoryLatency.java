@@ -58,7 +58,35 @@ public final class DirectoryLatency {
         report(query[0], time(api, token, "/users/?" + query[1] + "&limit=20"));
       }
       report("50 pages deep by cursor (sort=email)", walk(api, token));
+      export(api, token);
     }
+  }
+
+  /** Times a full CSV export, read by the client as it arrives, and the heap the JVM needed meanwhile. */
+  private static void export(Api api, String token) {
+    System.gc();
+    var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP).toList();
+    long before = pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+    pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    long began = System.nanoTime();
+    long lines = 0;
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(api.http().send(
+        api.request("/users/export.csv", token).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body(), java.nio.charset.StandardCharsets.UTF_8))) {
+      while (in.readLine() != null) {
+        lines++;
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    long peak = pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    System.out.printf("== export of %,d rows: %.1f s; heap before %d MB, peak %d MB (max %d MB)%n", lines - 1,
+        seconds, before >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static long[] time(Api api, String token, String path) {

@@ -54,6 +54,8 @@ class UserSearchHttpTests {
     person("José", "García", "jose@example.com", "pepe", "MANAGER", "2023-06-01T10:00:00Z", true);
     person("Zoë", "O'Brien", "zoe@example.com", "zo_e", "ADMIN", "2023-07-01T10:00:00Z", false);
     person("Ana", "Dvořák", "ana_100%@example.com", "ana_pct", "AUTHENTICATED", "2023-08-01T10:00:00Z", false);
+    person("=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(1+1)", "formula@example.com", "formula", "AUTHENTICATED",
+        "2023-09-01T10:00:00Z", false);
     admin = api.loginAsAdmin();
   }
 
@@ -92,7 +94,7 @@ class UserSearchHttpTests {
     assertThat(emails("role=manager,admin&is_professional=true")).containsExactly("jose@example.com");
     assertThat(emails("created_from=2023-06-01&created_to=2023-07-01T10:00:00Z"))
         .containsExactly("jose@example.com");
-    assertThat(total("email_verified=false")).isEqualTo(1200 + 4);
+    assertThat(total("email_verified=false")).isEqualTo(1200 + 5);
     assertThat(total("role=ANONYMOUS&created_from=2024-01-01&created_to=2024-01-02")).isEqualTo(143);
   }
 
@@ -148,6 +150,38 @@ class UserSearchHttpTests {
     }
     assertThat(sawNulls).isTrue();
     assertThat(seen).hasSize((int) verified);
+  }
+
+  @Test
+  void adminsExportWhatTheyFilteredAsCsvWithoutSecretsAndTheExportIsAudited() {
+    var export = api.send(api.request("/users/export.csv?role=MANAGER,ADMIN&sort=email", admin).GET());
+
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.contentType()).startsWith("text/csv");
+    assertThat(export.header("Content-Disposition")).contains("users.csv");
+    String[] lines = export.body().split("\r\n");
+    assertThat(lines[0]).startsWith("id,email,nickname,first_name,last_name,role").doesNotContain("password");
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains(",jose@example.com,pepe,José,García,MANAGER,"));
+    assertThat(export.body()).doesNotContain("argon2", ",x,");
+    var audit = api.get("/audit-events/?action=users_exported", admin).json().get("items").get(0);
+    assertThat(audit.get("details").get("filters").get("role").asString()).isEqualTo("MANAGER,ADMIN");
+  }
+
+  @Test
+  void exportedCellsThatASpreadsheetWouldRunAreNeutralised() {
+    String body = api.get("/users/export.csv?q=formula", admin).body();
+
+    assertThat(body).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", ",'@SUM(1+1),");
+  }
+
+  @Test
+  void theWholeListExportsAndOnlyAdministratorsMayExport() {
+    String body = api.get("/users/export.csv", admin).body();
+    long users = jdbc.sql("select count(*) from users").query(Long.class).single();
+
+    assertThat(body.split("\r\n")).hasSize((int) users + 1);
+    assertThat(api.get("/users/export.csv").status()).isEqualTo(401);
+    assertThat(api.get("/users/export.csv?sort=password", admin).status()).isEqualTo(422);
   }
 
   @Test

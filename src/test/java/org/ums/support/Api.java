@@ -29,6 +29,11 @@ public final class Api {
     return base;
   }
 
+  /** The HTTP client itself, for responses read as streams. */
+  public HttpClient http() {
+    return http;
+  }
+
   public Response get(String path, String token) {
     return send(request(path, token).GET());
   }

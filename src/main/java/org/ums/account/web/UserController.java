@@ -2,9 +2,15 @@ package org.ums.account.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -146,6 +152,35 @@ class UserController {
   @Operation(summary = "Lock a user", description = "Until unlocked; the owner is told by email.")
   UserResponse lock(@AuthenticationPrincipal Actor actor, @PathVariable("user_id") UUID userId) {
     return represent(actor, administration.lock(actor, UserId.of(userId)));
+  }
+
+  @GetMapping(path = "/export.csv", produces = "text/csv")
+  @PreAuthorize("hasRole('ADMIN')")
+  @Operation(summary = "Export users as CSV", description = "ADMIN only. The same filters and `sort` as the list, "
+      + "every matching user, streamed; no secrets; cells that a spreadsheet would run as formulas are prefixed "
+      + "with '. The export is recorded in the audit log.")
+  void export(@AuthenticationPrincipal Actor actor,
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "role", required = false) List<String> roles,
+      @RequestParam(name = "is_locked", required = false) Boolean locked,
+      @RequestParam(name = "email_verified", required = false) Boolean emailVerified,
+      @RequestParam(name = "is_professional", required = false) Boolean professional,
+      @RequestParam(name = "created_from", required = false) String createdFrom,
+      @RequestParam(name = "created_to", required = false) String createdTo,
+      @RequestParam(name = "last_login_from", required = false) String lastLoginFrom,
+      @RequestParam(name = "last_login_to", required = false) String lastLoginTo,
+      @RequestParam(name = "sort", required = false) String sort,
+      @RequestParam Map<String, String> filters, HttpServletResponse response) throws IOException {
+    UserSearch search = UserSearch.parse(q, roles, locked, emailVerified, professional, createdFrom, createdTo,
+        lastLoginFrom, lastLoginTo, sort, 0, UserSearch.MAX_LIMIT, null);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"users.csv\"");
+    var out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+        64 * 1024);
+    var csv = new UserCsv(out);
+    csv.header();
+    administration.export(actor, search, filters, csv::user);
+    out.flush();
   }
 
   @PutMapping("/{user_id}/role")
