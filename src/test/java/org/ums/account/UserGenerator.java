@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 
 /**
  * Loads N realistic users straight into the {@code users} table, for the directory benchmarks (issue 5): names
@@ -71,26 +72,53 @@ public final class UserGenerator {
     load(args[0], args[1], args[2], Long.parseLong(args[3]), args.length > 4 ? Long.parseLong(args[4]) : 1);
   }
 
-  /** Inserts {@code count} users numbered from {@code first}, then analyzes the table. */
+  /**
+   * Inserts {@code count} users numbered from {@code first}, one batch per core at a time (computing the search
+   * columns of each row is the costly part), then analyzes the table.
+   */
   public static void load(String url, String user, String password, long count, long first) throws SQLException {
     long started = System.nanoTime();
-    try (Connection connection = DriverManager.getConnection(url, user, password)) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set synchronous_commit = off");
-      }
-      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-        for (long from = first; from < first + count; from += BATCH) {
-          long to = Math.min(first + count, from + BATCH) - 1;
-          insert.setLong(1, from);
-          insert.setLong(2, to);
-          insert.setString(3, NO_PASSWORD);
-          insert.executeUpdate();
-          System.out.printf("== %,d users loaded, %.1f s%n", to - first + 1, (System.nanoTime() - started) / 1e9);
+    var next = new java.util.concurrent.atomic.AtomicLong(first);
+    var loaded = new java.util.concurrent.atomic.AtomicLong();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    var work = new ArrayList<java.util.concurrent.Future<?>>();
+    for (int t = 0; t < threads; t++) {
+      work.add(pool.submit(() -> {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("set synchronous_commit = off");
+          }
+          try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (long from = next.getAndAdd(BATCH); from < first + count; from = next.getAndAdd(BATCH)) {
+              long to = Math.min(first + count, from + BATCH) - 1;
+              insert.setLong(1, from);
+              insert.setLong(2, to);
+              insert.setString(3, NO_PASSWORD);
+              insert.executeUpdate();
+              System.out.printf("== %,d users loaded, %.1f s%n", loaded.addAndGet(to - from + 1),
+                  (System.nanoTime() - started) / 1e9);
+            }
+          }
         }
+        return null;
+      }));
+    }
+    try {
+      for (var done : work) {
+        done.get();
       }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("analyze users");
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("Loading users failed", e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("analyze users");
     }
     System.out.printf("== %,d users in %.1f s (with analyze)%n", count, (System.nanoTime() - started) / 1e9);
   }
