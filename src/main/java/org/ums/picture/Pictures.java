@@ -97,6 +97,11 @@ public class Pictures {
     remove(userId);
   }
 
+  /** Whether the picture is some user's current one, without reading it from storage. */
+  public boolean isCurrent(UUID pictureId) {
+    return repository.findById(pictureId).isPresent();
+  }
+
   /** One size of a picture that is some user's current one. */
   public Optional<PictureContent> load(UUID pictureId, PictureSize size) {
     return repository.findById(pictureId).flatMap(picture -> storage.get(picture.key(size))
