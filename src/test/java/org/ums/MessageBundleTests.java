@@ -25,7 +25,7 @@ import org.ums.web.Languages;
 class MessageBundleTests {
 
   private static final Pattern KEY_IN_JAVA = Pattern.compile(
-      "\"((?:problem|validation|account|verification|login|mail|notification|professional-request|picture|audit)\\.[a-z0-9._-]*[a-z0-9])\"");
+      "\"((?:problem|validation|account|verification|login|mail|notification|professional-request|picture|audit|console)\\.[a-z0-9._-]*[a-z0-9])\"");
   private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("#\\{([a-z0-9._-]+)");
 
   @Test
@@ -44,7 +44,8 @@ class MessageBundleTests {
   }
 
   /** Values that are names or codes, the same in every language. */
-  private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("mail.header.title");
+  private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("mail.header.title", "console.field-error",
+      "console.db.migration");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
   /** Every bundle besides English, as the service finds them. */

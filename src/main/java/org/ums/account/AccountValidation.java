@@ -63,6 +63,21 @@ class AccountValidation {
     failOn(violations);
   }
 
+  /** The rules an import row breaks: those of registration, without a password, plus location and language. */
+  List<FieldViolation> checkImport(UserImport.Row row) {
+    var violations = new ArrayList<FieldViolation>();
+    checkEmail(row.email(), violations);
+    if (row.nickname() != null) {
+      checkNickname(row.nickname(), violations);
+    }
+    checkProfile(row.firstName(), row.lastName(), row.bio(), null, row.linkedinProfileUrl(),
+        row.githubProfileUrl(), violations);
+    checkLength("location", row.location(), MAX_NAME, violations);
+    checkLanguage(row.preferredLanguage(), violations);
+    checkTimeZone(row.timeZone(), violations);
+    return violations;
+  }
+
   /** Checks a user's edit of their own profile: the nickname may change but not be cleared. */
   void checkProfileEdit(ProfileEdit edit) {
     var violations = new ArrayList<FieldViolation>();

@@ -8,8 +8,15 @@ import java.util.Objects;
  */
 public record Actor(UserId id, Role role) {
 
+  /** The operator at the admin console: an administrator's rights, without an account of their own. */
+  public static final Actor CONSOLE = new Actor(UserId.CONSOLE, Role.ADMIN);
+
   public Actor {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(role, "role");
+  }
+
+  public boolean isConsole() {
+    return id.equals(UserId.CONSOLE);
   }
 }

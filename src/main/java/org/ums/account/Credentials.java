@@ -48,6 +48,11 @@ public class Credentials {
     if (user.isLockedAt(now)) {
       throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
     }
+    if (!user.hasPassword()) {
+      // An imported account until its owner sets a password: refused as a wrong password would be, as slowly.
+      passwordEncoder.matches(password, unknownUserHash());
+      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
+    }
     UserId id = user.id();
     if (!passwordEncoder.matches(password, user.passwordHash())) {
       boolean administrator = user.role() == Role.ADMIN;

@@ -84,6 +84,13 @@ class User extends AbstractAggregateRoot<User> {
     return user;
   }
 
+  /** Opens a verified administrator account for an operator at the console, recorded as a creation. */
+  static User consoleAdministrator(String email, String nickname, String passwordHash, Instant now) {
+    User user = bootstrapAdministrator(email, nickname, passwordHash, now);
+    user.registerEvent(new UserRegistered(user.id(), now));
+    return user;
+  }
+
   /** Opens an administrator account whose email an operator vouches for. */
   static User bootstrapAdministrator(String email, String nickname, String passwordHash, Instant now) {
     User user = new User(UserId.random(), email, nickname, passwordHash, Role.ADMIN, now);
@@ -235,11 +242,56 @@ class User extends AbstractAggregateRoot<User> {
     touch(now);
   }
 
+  /**
+   * Takes the fields an import row gives (null leaves a field as it is) and returns the names of those that
+   * changed, in the API's spelling.
+   */
+  java.util.List<String> applyImport(UserImport.Row row, Instant now) {
+    var changed = new java.util.ArrayList<String>();
+    if (row.nickname() != null && !row.nickname().equalsIgnoreCase(nickname)) {
+      nickname = row.nickname();
+      changed.add("nickname");
+    }
+    firstName = imported("first_name", row.firstName(), firstName, changed);
+    lastName = imported("last_name", row.lastName(), lastName, changed);
+    bio = imported("bio", row.bio(), bio, changed);
+    linkedinProfileUrl = imported("linkedin_profile_url", row.linkedinProfileUrl(), linkedinProfileUrl, changed);
+    githubProfileUrl = imported("github_profile_url", row.githubProfileUrl(), githubProfileUrl, changed);
+    location = imported("location", row.location(), location, changed);
+    preferredLanguage = imported("preferred_language", canonicalLanguage(row.preferredLanguage()),
+        preferredLanguage, changed);
+    timeZone = imported("time_zone", row.timeZone(), timeZone, changed);
+    if (!changed.isEmpty()) {
+      touch(now);
+    }
+    return changed;
+  }
+
+  private static String imported(String field, String given, String current, java.util.List<String> changed) {
+    if (given == null || given.equals(current)) {
+      return current;
+    }
+    changed.add(field);
+    return given;
+  }
+
   /** Records that these fields were edited, for whoever keeps account of edits. */
   void recordEdit(java.util.List<String> fieldNames, Instant now) {
     if (!fieldNames.isEmpty()) {
       registerEvent(new UserUpdated(id(), fieldNames, now));
     }
+  }
+
+  /** A new password chosen by its owner or set by an operator; it ends a lockout's count of failures. */
+  void changePassword(String newHash, Instant now) {
+    passwordHash = newHash;
+    failedLoginAttempts = 0;
+    touch(now);
+  }
+
+  /** Whether the account has a password at all (an imported one has none until its owner sets it). */
+  boolean hasPassword() {
+    return passwordHash != null;
   }
 
   /** Stores a hash made with the current algorithm in place of an older one. */

@@ -87,6 +87,6 @@ public class AuditLog {
         AuditAction.ofCode(row.getString("action")).orElseThrow(), actor == null ? null : UUID.fromString(actor),
         row.getString("actor_role"), target == null ? null : UUID.fromString(target),
         json.readValue(row.getString("details"), DETAILS), row.getString("client_ip"), row.getString("user_agent"),
-        row.getString("request_id"));
+        row.getString("request_id"), row.getString("channel"), row.getString("os_user"));
   }
 }

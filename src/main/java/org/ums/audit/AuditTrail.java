@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.ums.account.UserRegistered;
 import org.ums.account.UserUnlocked;
 import org.ums.account.UserUpdated;
 import org.ums.account.UsersExported;
+import org.ums.account.UsersImported;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,10 +37,38 @@ class AuditTrail {
   private static final int MAX_USER_AGENT = 500;
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  AuditTrail(JdbcClient jdbc) {
+  AuditTrail(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
+  }
+
+  /** One {@code user_created} entry per imported account, written as one batch. */
+  @EventListener
+  void on(UsersImported event) {
+    Origin origin = Origin.current();
+    Timestamp at = Timestamp.from(event.occurredAt());
+    String details = json.writeValueAsString(Map.of("source", "import"));
+    batches.batchUpdate("""
+            insert into audit_events (id, occurred_at, action, actor_id, actor_role, target_id, details, client_ip,
+                                      user_agent, request_id, channel, os_user)
+            values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""", event.userIds(), 1000,
+        (statement, user) -> {
+          statement.setObject(1, UUID.randomUUID());
+          statement.setTimestamp(2, at);
+          statement.setString(3, AuditAction.USER_CREATED.code());
+          statement.setObject(4, origin.actorId());
+          statement.setString(5, origin.actorRole());
+          statement.setObject(6, user.value());
+          statement.setString(7, details);
+          statement.setString(8, origin.clientIp());
+          statement.setString(9, origin.userAgent());
+          statement.setString(10, origin.requestId());
+          statement.setString(11, origin.channel());
+          statement.setString(12, origin.osUser());
+        });
   }
 
   @EventListener
@@ -91,26 +121,48 @@ class AuditTrail {
   }
 
   private void write(AuditAction action, AccountEvent event, Map<String, Object> details) {
-    HttpServletRequest request = currentRequest();
-    Actor actor = request == null ? null : actorOf(request);
-    String userAgent = request == null ? null : request.getHeader("User-Agent");
+    Origin origin = Origin.current();
     jdbc.sql("""
             insert into audit_events (id, occurred_at, action, actor_id, actor_role, target_id, details, client_ip,
-                                      user_agent, request_id)
+                                      user_agent, request_id, channel, os_user)
             values (:id, :occurredAt, :action, :actorId, :actorRole, :targetId, cast(:details as jsonb), :ip,
-                    :userAgent, :requestId)""")
+                    :userAgent, :requestId, :channel, :osUser)""")
         .param("id", UUID.randomUUID())
         .param("occurredAt", Timestamp.from(event.occurredAt() == null ? Instant.now() : event.occurredAt()))
         .param("action", action.code())
-        .param("actorId", actor == null ? null : actor.id().value())
-        .param("actorRole", actor == null ? null : actor.role().name())
+        .param("actorId", origin.actorId())
+        .param("actorRole", origin.actorRole())
         .param("targetId", event.userId() == null ? null : event.userId().value())
         .param("details", json.writeValueAsString(details))
-        .param("ip", request == null ? null : request.getRemoteAddr())
-        .param("userAgent", userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(),
-            MAX_USER_AGENT)))
-        .param("requestId", request == null ? null : (String) request.getAttribute(RequestFacts.ATTRIBUTE))
+        .param("ip", origin.clientIp())
+        .param("userAgent", origin.userAgent())
+        .param("requestId", origin.requestId())
+        .param("channel", origin.channel())
+        .param("osUser", origin.osUser())
         .update();
+  }
+
+  /** Who caused what is being recorded, and from where: an HTTP request, the console, or the service itself. */
+  record Origin(String channel, UUID actorId, String actorRole, String clientIp, String userAgent,
+      String requestId, String osUser) {
+
+    static Origin current() {
+      HttpServletRequest request = currentRequest();
+      if (request != null) {
+        Actor actor = actorOf(request);
+        String userAgent = request.getHeader("User-Agent");
+        return new Origin("api", actor == null ? null : actor.id().value(),
+            actor == null ? null : actor.role().name(), request.getRemoteAddr(),
+            userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT)),
+            (String) request.getAttribute(RequestFacts.ATTRIBUTE), null);
+      }
+      ConsoleSession console = ConsoleSession.current();
+      if (console != null) {
+        return new Origin("console", null, Actor.CONSOLE.role().name(), null, "ums-admin", console.runId(),
+            console.osUser());
+      }
+      return new Origin("system", null, null, null, null, null, null);
+    }
   }
 
   private static HttpServletRequest currentRequest() {

@@ -33,6 +33,7 @@ import org.ums.account.Role;
 import org.ums.account.Profiles;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserId;
+import org.ums.account.UserCsv;
 import org.ums.account.UserSearch;
 import org.ums.account.UserView;
 

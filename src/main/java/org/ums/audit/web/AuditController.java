@@ -72,12 +72,21 @@ class AuditController {
 
   /** One audit event as the API shows it. */
   record AuditEventResponse(UUID id, Instant occurredAt, String action, UUID actorId, String actorRole,
-      UUID targetId, Map<String, Object> details, String clientIp, String userAgent, String requestId) {
+      UUID targetId, Map<String, Object> details, String clientIp, String userAgent, String requestId,
+      String channel, String osUser) {
 
     static AuditEventResponse from(AuditEntry entry) {
       return new AuditEventResponse(entry.id(), entry.occurredAt(), entry.action().code(), entry.actorId(),
           entry.actorRole(), entry.targetId(), entry.details(), entry.clientIp(), entry.userAgent(),
-          entry.requestId());
+          entry.requestId(), channel(entry), entry.osUser());
+    }
+
+    /** Entries older than the channel column came through the API when they have a client address. */
+    private static String channel(AuditEntry entry) {
+      if (entry.channel() != null) {
+        return entry.channel();
+      }
+      return entry.clientIp() != null ? "api" : "system";
     }
   }
 }

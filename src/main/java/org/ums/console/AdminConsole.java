@@ -1,0 +1,112 @@
+package org.ums.console;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The command line of operators: parses the arguments with picocli, runs the command against the service's
+ * modules and answers with an exit code (0 done, 1 failed, 2 bad usage).
+ */
+public final class AdminConsole {
+
+  /** The first argument that turns the jar into the console: {@code java -jar ums.jar admin ...}. */
+  public static final String ARGUMENT = "admin";
+
+  private AdminConsole() {
+  }
+
+  /** Runs one command for a person or a script, starting the modules itself; returns the exit code. */
+  public static int run(Class<?> application, String... args) {
+    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    ConsoleRuntime.Owned modules = migrate -> start(application, migrate);
+    try (var runtime = new ConsoleRuntime(System.in, out, err, Locale.getDefault(), System.console() != null,
+        System.getProperty("user.name", "unknown"), modules)) {
+      return execute(runtime, args);
+    }
+  }
+
+  /** Runs one command against modules already running (the tests' in-process runner). */
+  static int run(ApplicationContext context, InputStream in, PrintWriter out, PrintWriter err, Locale locale,
+      String osUser, String... args) {
+    try (var runtime = new ConsoleRuntime(in, out, err, locale, false, osUser, migrate -> context)) {
+      return execute(runtime, args);
+    }
+  }
+
+  static int execute(ConsoleRuntime runtime, String... args) {
+    var commandLine = new CommandLine(new UmsAdmin(), new Factory(runtime));
+    commandLine.setResourceBundle(runtime.messages().bundle());
+    commandLine.setOut(runtime.out());
+    commandLine.setErr(runtime.err());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler((ParameterException e, String[] given) -> {
+      runtime.complain("console.usage-error", e.getMessage());
+      runtime.complain("console.usage-hint", e.getCommandLine().getCommandSpec().qualifiedName());
+      return ConsoleRuntime.ExitCode.USAGE;
+    });
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      runtime.complain("console.failed", ConsoleRuntime.rootMessage(e));
+      return ConsoleRuntime.ExitCode.FAILED;
+    });
+    return commandLine.execute(args);
+  }
+
+  private static ApplicationContext start(Class<?> application, boolean migrate) {
+    return new SpringApplicationBuilder(application)
+        .web(WebApplicationType.NONE)
+        .profiles("console")
+        .properties(Map.of(
+            "ums.console.migrate", String.valueOf(migrate),
+            // Without migrations the tables may not be there yet to validate.
+            "spring.jpa.hibernate.ddl-auto", migrate ? "validate" : "none"))
+        .run();
+  }
+
+  /** The top command: only groups the others. */
+  @Command(name = "ums-admin", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      subcommands = {CreateAdminCommand.class, SetRoleCommand.class, LockCommand.class, UnlockCommand.class,
+          VerifyEmailCommand.class, DeleteUserCommand.class, ImportUsersCommand.class, ExportUsersCommand.class,
+          ResetDatabaseCommand.class, DatabaseCommand.class, CommandLine.HelpCommand.class})
+  static final class UmsAdmin implements Runnable {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new ParameterException(spec.commandLine(), spec.commandLine().getResourceBundle()
+          .getString("console.command-required"));
+    }
+  }
+
+  /** The version of the jar, as Maven wrote it into the manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = AdminConsole.class.getPackage().getImplementationVersion();
+      return new String[] {"ums-admin " + (version == null ? "development" : version)};
+    }
+  }
+
+  /** Gives every command the runtime it works with. */
+  private record Factory(ConsoleRuntime runtime) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(ConsoleRuntime.class).newInstance(runtime);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}
