@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param firstUserIsAdmin whether the very first registration becomes an ADMIN (off by default)
  * @param bootstrapAdminEmail email of a verified ADMIN to create at start-up when it has no account yet
  * @param bootstrapAdminPassword that administrator's password
+ * @param passwordResetLifetime how long a link to reset a forgotten password works
+ * @param invitationLifetime how long the link of an invitation to choose a password works
  */
 @Validated
 @ConfigurationProperties("ums.account")
@@ -23,13 +25,17 @@ public record AccountProperties(
     Duration verificationTokenLifetime,
     boolean firstUserIsAdmin,
     String bootstrapAdminEmail,
-    String bootstrapAdminPassword) {
+    String bootstrapAdminPassword,
+    Duration passwordResetLifetime,
+    Duration invitationLifetime) {
 
   public AccountProperties {
     if (lockoutDuration != null && (lockoutDuration.isZero() || lockoutDuration.isNegative())) {
       lockoutDuration = null;
     }
     verificationTokenLifetime = verificationTokenLifetime == null ? Duration.ofHours(24) : verificationTokenLifetime;
+    passwordResetLifetime = passwordResetLifetime == null ? Duration.ofMinutes(30) : passwordResetLifetime;
+    invitationLifetime = invitationLifetime == null ? Duration.ofDays(7) : invitationLifetime;
   }
 
   boolean hasBootstrapAdmin() {

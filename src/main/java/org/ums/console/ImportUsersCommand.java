@@ -279,7 +279,10 @@ final class ImportUsersCommand implements Callable<Integer> {
     void done(long rows) {
       if (runtime.terminal()) {
         runtime.err().println();
+      } else {
+        runtime.err().println("100% " + runtime.messages().get("console.import.progress", rows));
       }
+      runtime.err().flush();
     }
   }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ums.account.AccountEvent;
 import org.ums.account.EmailVerificationRequested;
+import org.ums.account.InvitationRequested;
+import org.ums.account.PasswordResetRequested;
 import org.ums.account.ProfessionalStatusChanged;
 import org.ums.account.ProfessionalStatusRequestRejected;
 import org.ums.account.RoleChanged;
@@ -35,8 +37,11 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
   static final String ROLE_CHANGED = "ums.user.role-changed";
   static final String PROFESSIONAL_STATUS_CHANGED = "ums.user.professional-status-changed";
   static final String PROFESSIONAL_STATUS_REQUEST_REJECTED = "ums.user.professional-status-request-rejected";
+  static final String INVITATION_REQUESTED = "ums.user.invitation-requested";
+  static final String PASSWORD_RESET_REQUESTED = "ums.user.password-reset-requested";
   static final List<String> TYPES = List.of(REGISTERED, VERIFICATION_REQUESTED, LOCKED, UNLOCKED, ROLE_CHANGED,
-      PROFESSIONAL_STATUS_CHANGED, PROFESSIONAL_STATUS_REQUEST_REJECTED);
+      PROFESSIONAL_STATUS_CHANGED, PROFESSIONAL_STATUS_REQUEST_REJECTED, INVITATION_REQUESTED,
+      PASSWORD_RESET_REQUESTED);
 
   AccountEventMessage {
     if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
@@ -61,6 +66,12 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
     }
     if (event instanceof EmailVerificationRequested requested) {
       return Optional.of(message(VERIFICATION_REQUESTED, requested, Map.of()));
+    }
+    if (event instanceof InvitationRequested invitation) {
+      return Optional.of(message(INVITATION_REQUESTED, invitation, Map.of()));
+    }
+    if (event instanceof PasswordResetRequested reset) {
+      return Optional.of(message(PASSWORD_RESET_REQUESTED, reset, Map.of()));
     }
     if (event instanceof UserLocked locked) {
       return Optional.of(message(LOCKED, locked, Map.of()));
@@ -106,6 +117,10 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
     return switch (type) {
       case REGISTERED, VERIFICATION_REQUESTED ->
           Optional.of(new Notification(NotificationKind.EMAIL_VERIFICATION, eventId, user, Map.of()));
+      case INVITATION_REQUESTED -> Optional.of(new Notification(NotificationKind.INVITATION, eventId, user,
+          Map.of()));
+      case PASSWORD_RESET_REQUESTED -> Optional.of(new Notification(NotificationKind.PASSWORD_RESET, eventId, user,
+          Map.of()));
       case LOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_LOCKED, eventId, user,
           Map.of("occurred_at", occurredAt.toString())));
       case UNLOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_UNLOCKED, eventId, user, Map.of()));

@@ -22,6 +22,7 @@ import org.thymeleaf.exceptions.TemplateEngineException;
 import org.ums.account.Accounts;
 import org.ums.account.Contact;
 import org.ums.account.EmailVerification;
+import org.ums.account.PasswordReset;
 import org.ums.account.UserId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ class Deliveries {
   private final TransactionTemplate transactions;
   private final Accounts accounts;
   private final EmailVerification verification;
+  private final PasswordReset passwords;
   private final EmailComposer composer;
   private final MailGateway mail;
   private final NotificationProperties properties;
@@ -50,13 +52,14 @@ class Deliveries {
   private final Clock clock;
 
   Deliveries(JdbcClient jdbc, PlatformTransactionManager transactionManager, Accounts accounts,
-      EmailVerification verification, EmailComposer composer, MailGateway mail, NotificationProperties properties,
+      EmailVerification verification, PasswordReset passwords, EmailComposer composer, MailGateway mail, NotificationProperties properties,
       JsonMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.accounts = accounts;
     this.verification = verification;
+    this.passwords = passwords;
     this.composer = composer;
     this.mail = mail;
     this.properties = properties;
@@ -242,6 +245,14 @@ class Deliveries {
           return Optional.empty();
         }
         values.put("link", properties.link("/verify-email/" + contact.id().value() + "/" + token.get()));
+      }
+      case INVITATION, PASSWORD_RESET -> {
+        Optional<String> token = notification.kind() == NotificationKind.INVITATION
+            ? passwords.issueInvitationToken(contact.id()) : passwords.issueResetToken(contact.id());
+        if (token.isEmpty()) {
+          return Optional.empty();
+        }
+        values.put("link", properties.link("/password-reset?token=" + token.get()));
       }
       case ROLE_CHANGED -> {
         values.put("oldRole", notification.facts().getOrDefault("old_role", ""));
