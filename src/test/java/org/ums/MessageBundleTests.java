@@ -46,7 +46,7 @@ class MessageBundleTests {
   /** Values that are names or codes, the same in every language. */
   private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("mail.header.title", "console.field-error",
       "console.db.migration");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(?:,[^}]*)?}");
 
   /** Every bundle besides English, as the service finds them. */
   static Stream<String> translations() {
@@ -80,7 +80,9 @@ class MessageBundleTests {
       if (!placeholders(source).isEmpty()) {
         // MessageFormat reads a lone apostrophe as a quote: it would vanish or swallow a placeholder.
         assertThat(target.replace("''", "")).as(language + " " + key + " has a lone apostrophe").doesNotContain("'");
-        String formatted = new MessageFormat(target, Locale.ROOT).format(new Object[] {"@0@", "@1@", "@2@"});
+        // Typed placeholders such as {0,number,#} get text here; only their presence is checked.
+        String formatted = new MessageFormat(target.replaceAll("\\{(\\d+),[^}]*}", "{$1}"), Locale.ROOT)
+            .format(new Object[] {"@0@", "@1@", "@2@", "@3@", "@4@", "@5@"});
         placeholders(source).forEach(index -> assertThat(formatted).as(language + " " + key)
             .contains("@" + index + "@"));
       }
