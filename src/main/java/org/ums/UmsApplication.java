@@ -7,12 +7,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.ums.console.AdminConsole;
 
 /** The user management service: one deployable made of capability modules (see the README's module map). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync
+@EnableScheduling
 public class UmsApplication {
 
   /** Starts the server, or with {@code admin} as the first argument runs one command of the admin console. */

@@ -83,6 +83,8 @@ public class PasswordReset {
       random.nextBytes(raw);
       String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
       Instant now = store.clock().instant();
+      jdbc.sql("delete from password_reset_tokens where user_id = :user and expires_at <= :now")
+          .param("user", userId.value()).param("now", Timestamp.from(now)).update();
       jdbc.sql("insert into password_reset_tokens (token_hash, user_id, expires_at, created_at) "
               + "values (:hash, :user, :expires, :now)")
           .param("hash", EmailVerification.hash(token)).param("user", userId.value())
@@ -109,13 +111,21 @@ public class PasswordReset {
     if (token.length() > MAX_TOKEN) {
       throw new InvalidVerificationTokenException("password-reset.invalid-token");
     }
+    byte[] tokenHash = EmailVerification.hash(token);
+    // A guessed token costs a lookup, not a password hash.
+    boolean known = jdbc.sql("select exists(select 1 from password_reset_tokens where token_hash = :hash "
+            + "and expires_at > :now)")
+        .param("hash", tokenHash).param("now", Timestamp.from(store.clock().instant())).query(Boolean.class).single();
+    if (!known) {
+      throw new InvalidVerificationTokenException("password-reset.invalid-token");
+    }
     String hash = passwordEncoder.encode(password);
     transaction.executeWithoutResult(status -> {
       Instant now = store.clock().instant();
       // Deleting is the check: of two uses at once, only one deletes the row.
       UUID owner = jdbc.sql("delete from password_reset_tokens where token_hash = :hash and expires_at > :now "
               + "returning user_id")
-          .param("hash", EmailVerification.hash(token)).param("now", Timestamp.from(now))
+          .param("hash", tokenHash).param("now", Timestamp.from(now))
           .query(UUID.class).optional()
           .orElseThrow(() -> new InvalidVerificationTokenException("password-reset.invalid-token"));
       User user = store.findForUpdate(UserId.of(owner))

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -70,7 +69,6 @@ public class AuditLog {
   }
 
   /** Deletes the entries older than the retention; returns how many. */
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   @Transactional
   public int purgeExpired() {
     // The trigger lets through only deletions made in a transaction that says it is the retention job.

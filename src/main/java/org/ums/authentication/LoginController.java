@@ -1,5 +1,6 @@
 package org.ums.authentication;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +17,7 @@ import org.ums.account.Credentials;
 @RestController
 @Tag(name = "Authentication")
 @SecurityRequirements
+@ConditionalOnWebApplication
 class LoginController {
 
   private final Credentials credentials;

@@ -1,5 +1,6 @@
 package org.ums.authentication;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on first use, after the migrations have run.
  */
 @Component
+@ConditionalOnWebApplication
 class SigningKeys implements ApplicationRunner {
 
   static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;

@@ -1,5 +1,6 @@
 package org.ums.authentication;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.ums.account.AuthenticatedUser;
 
 /** Signs access tokens: {@code sub} is the user id, {@code role} the role, with {@code iat}, {@code exp}, {@code iss}. */
 @Component
+@ConditionalOnWebApplication
 class TokenIssuer {
 
   static final String ROLE_CLAIM = "role";

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
@@ -62,14 +61,13 @@ public final class AdminConsole {
   }
 
   private static ApplicationContext start(Class<?> application, boolean migrate) {
+    // As command-line arguments these settings win over application.properties.
     return new SpringApplicationBuilder(application)
         .web(WebApplicationType.NONE)
         .profiles("console")
-        .properties(Map.of(
-            "ums.console.migrate", String.valueOf(migrate),
+        .run("--ums.console.migrate=" + migrate,
             // Without migrations the tables may not be there yet to validate.
-            "spring.jpa.hibernate.ddl-auto", migrate ? "validate" : "none"))
-        .run();
+            "--spring.jpa.hibernate.ddl-auto=" + (migrate ? "validate" : "none"));
   }
 
   /** The top command: only groups the others. */
