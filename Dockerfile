@@ -22,6 +22,8 @@ RUN groupadd --system --gid 10001 ums \
 WORKDIR /app
 
 COPY --from=build --chown=ums:ums /build/target/ums.jar /app/ums.jar
+# The admin console: docker compose exec ums ums-admin --help
+COPY --chmod=755 bin/ums-admin /usr/local/bin/ums-admin
 
 USER ums
 EXPOSE 8080

@@ -105,17 +105,24 @@ public class UserImport {
     var updates = new ArrayList<Map.Entry<Row, UUID>>();
     transaction.executeWithoutResult(status -> {
       Instant now = store.clock().instant();
-      Map<String, UUID> existing = existingEmails(rows);
+      Map<String, Existing> existing = existingEmails(rows);
       Set<String> takenNicknames = takenNicknames(rows.stream().map(Row::nickname).toList());
       var creations = new ArrayList<Creation>();
       var claimed = new HashSet<String>();
       for (Row row : rows) {
-        UUID id = existing.get(key(row.email()));
-        if (id != null) {
+        Existing found = existing.get(key(row.email()));
+        if (found != null) {
           switch (onDuplicate) {
             case SKIP -> outcomes.put(row, Outcome.of(row, Result.DUPLICATE_SKIPPED));
             case FAIL -> outcomes.put(row, Outcome.of(row, Result.DUPLICATE_REFUSED));
-            case UPDATE -> updates.add(Map.entry(row, id));
+            case UPDATE -> {
+              if (found.alreadyAs(row)) {
+                // Nothing to change: no lock, no transaction of its own, which keeps a re-run fast.
+                outcomes.put(row, Outcome.of(row, Result.UNCHANGED));
+              } else {
+                updates.add(Map.entry(row, found.id()));
+              }
+            }
             default -> throw new IllegalStateException("Unhandled " + onDuplicate);
           }
         } else if (row.nickname() != null && (takenNicknames.contains(key(row.nickname()))
@@ -239,14 +246,42 @@ public class UserImport {
         });
   }
 
-  private Map<String, UUID> existingEmails(List<Row> rows) {
+  private Map<String, Existing> existingEmails(List<Row> rows) {
     String[] emails = rows.stream().map(row -> AccountValidation.normalizeEmail(row.email())).toArray(String[]::new);
-    var found = new HashMap<String, UUID>();
-    jdbc.query("select id, email from users where email = any(cast(? as citext[]))",
+    var found = new HashMap<String, Existing>();
+    jdbc.query("""
+        select id, email::text as email, nickname::text as nickname, first_name, last_name, bio, role,
+               linkedin_profile_url, github_profile_url, location, preferred_language, time_zone
+        from users where email = any(cast(? as citext[]))""",
         result -> {
-          found.put(key(result.getString("email")), result.getObject("id", UUID.class));
+          found.put(key(result.getString("email")), new Existing(result.getObject("id", UUID.class),
+              result.getString("nickname"), result.getString("first_name"), result.getString("last_name"),
+              result.getString("bio"), result.getString("role"), result.getString("linkedin_profile_url"),
+              result.getString("github_profile_url"), result.getString("location"),
+              result.getString("preferred_language"), result.getString("time_zone")));
         }, (Object) emails);
     return found;
+  }
+
+  /** An account that has a row's email, as far as an import row can change it. */
+  private record Existing(UUID id, String nickname, String firstName, String lastName, String bio, String role,
+      String linkedinProfileUrl, String githubProfileUrl, String location, String preferredLanguage,
+      String timeZone) {
+
+    /** Whether every field the row gives has that value already. */
+    boolean alreadyAs(Row row) {
+      return (row.nickname() == null || row.nickname().equalsIgnoreCase(nickname))
+          && same(row.firstName(), firstName) && same(row.lastName(), lastName) && same(row.bio(), bio)
+          && (row.role() == null || role(row).map(Role::name).orElse("").equals(role))
+          && same(row.linkedinProfileUrl(), linkedinProfileUrl) && same(row.githubProfileUrl(), githubProfileUrl)
+          && same(row.location(), location) && same(row.timeZone(), timeZone)
+          && (row.preferredLanguage() == null || Languages.byTag(row.preferredLanguage())
+              .map(Locale::toLanguageTag).orElse("").equals(preferredLanguage));
+    }
+
+    private static boolean same(String given, String current) {
+      return given == null || given.equals(current);
+    }
   }
 
   private Set<String> takenNicknames(List<String> wanted) {
