@@ -272,7 +272,7 @@ public class UserImport {
     boolean alreadyAs(Row row) {
       return (row.nickname() == null || row.nickname().equalsIgnoreCase(nickname))
           && same(row.firstName(), firstName) && same(row.lastName(), lastName) && same(row.bio(), bio)
-          && (row.role() == null || role(row).map(Role::name).orElse("").equals(role))
+          && (row.role() == null || UserImport.role(row).map(Role::name).orElse("").equals(role))
           && same(row.linkedinProfileUrl(), linkedinProfileUrl) && same(row.githubProfileUrl(), githubProfileUrl)
           && same(row.location(), location) && same(row.timeZone(), timeZone)
           && (row.preferredLanguage() == null || Languages.byTag(row.preferredLanguage())

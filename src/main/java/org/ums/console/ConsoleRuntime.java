@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -159,7 +161,17 @@ final class ConsoleRuntime implements AutoCloseable {
     if (context instanceof ConfigurableApplicationContext configurable && modules instanceof Owned) {
       // Emails that listeners are still sending go out before the database connections close: the executors
       // stop first, waiting as spring.task.execution.shutdown says.
-      configurable.getBeansOfType(ThreadPoolTaskExecutor.class).values().forEach(ThreadPoolTaskExecutor::shutdown);
+      var executors = configurable.getBeansOfType(ThreadPoolTaskExecutor.class).values();
+      executors.forEach(ThreadPoolTaskExecutor::shutdown);
+      int left = executors.stream().mapToInt(executor -> executor.getThreadPoolExecutor().getQueue().size()
+          + executor.getThreadPoolExecutor().getActiveCount()).sum();
+      if (left > 0) {
+        // Their event publications stay incomplete in the registry; the server completes them.
+        say("console.emails-left", left);
+        executors.forEach(executor -> executor.getThreadPoolExecutor().shutdownNow());
+        // What the interrupted listeners and the closing modules would say now is noise.
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.OFF);
+      }
       configurable.close();
     }
     out.flush();

@@ -253,6 +253,7 @@ final class ImportUsersCommand implements Callable<Integer> {
     private final ConsoleRuntime runtime;
     private final long size;
     private int lastShown = -1;
+    private long lastRows = -1;
 
     Progress(ConsoleRuntime runtime, long size) {
       this.runtime = runtime;
@@ -271,6 +272,7 @@ final class ImportUsersCommand implements Callable<Integer> {
         }
       } else if (percent / 10 != lastShown / 10 || lastShown < 0) {
         lastShown = percent;
+        lastRows = rows;
         runtime.err().println(percent + "% " + runtime.messages().get("console.import.progress", rows));
         runtime.err().flush();
       }
@@ -279,7 +281,7 @@ final class ImportUsersCommand implements Callable<Integer> {
     void done(long rows) {
       if (runtime.terminal()) {
         runtime.err().println();
-      } else {
+      } else if (rows != lastRows) {
         runtime.err().println("100% " + runtime.messages().get("console.import.progress", rows));
       }
       runtime.err().flush();
