@@ -45,6 +45,9 @@ public final class AdminConsole {
   static int execute(ConsoleRuntime runtime, String... args) {
     var commandLine = new CommandLine(new UmsAdmin(), new Factory(runtime));
     commandLine.setResourceBundle(runtime.messages().bundle());
+    // picocli's help command states its header in English in its annotation, which a bundle does not replace.
+    String helpText = runtime.messages().get("ums-admin.help.usage.description");
+    commandLine.getSubcommands().get("help").getCommandSpec().usageMessage().header(helpText);
     commandLine.setOut(runtime.out());
     commandLine.setErr(runtime.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
