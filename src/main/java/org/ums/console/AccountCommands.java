@@ -37,6 +37,15 @@ final class AccountCommands {
     UserAdministration administration() {
       return runtime.bean(UserAdministration.class);
     }
+
+    /** Makes the change to the account and says {@code doneKey} with its email. */
+    int change(java.util.function.Function<UserId, UserView> change, String doneKey) {
+      return runtime.perform(() -> {
+        UserView user = change.apply(account());
+        runtime.say(doneKey, user.email(), user.role().name());
+        return ConsoleRuntime.ExitCode.OK;
+      });
+    }
   }
 }
 
@@ -99,11 +108,7 @@ final class SetRoleCommand extends AccountCommands.OneAccount {
 
   @Override
   public Integer call() {
-    return runtime.perform(() -> {
-      UserView user = administration().changeRole(Actor.CONSOLE, account(), role, reason);
-      runtime.say("console.set-role.done", user.email(), user.role().name());
-      return ConsoleRuntime.ExitCode.OK;
-    });
+    return change(id -> administration().changeRole(Actor.CONSOLE, id, role, reason), "console.set-role.done");
   }
 }
 
@@ -116,11 +121,7 @@ final class LockCommand extends AccountCommands.OneAccount {
 
   @Override
   public Integer call() {
-    return runtime.perform(() -> {
-      UserView user = administration().lock(Actor.CONSOLE, account());
-      runtime.say("console.lock.done", user.email());
-      return ConsoleRuntime.ExitCode.OK;
-    });
+    return change(id -> administration().lock(Actor.CONSOLE, id), "console.lock.done");
   }
 }
 
@@ -133,11 +134,7 @@ final class UnlockCommand extends AccountCommands.OneAccount {
 
   @Override
   public Integer call() {
-    return runtime.perform(() -> {
-      UserView user = administration().unlock(Actor.CONSOLE, account());
-      runtime.say("console.unlock.done", user.email());
-      return ConsoleRuntime.ExitCode.OK;
-    });
+    return change(id -> administration().unlock(Actor.CONSOLE, id), "console.unlock.done");
   }
 }
 
@@ -150,11 +147,7 @@ final class VerifyEmailCommand extends AccountCommands.OneAccount {
 
   @Override
   public Integer call() {
-    return runtime.perform(() -> {
-      UserView user = runtime.bean(Operators.class).verifyEmail(account());
-      runtime.say("console.verify-email.done", user.email(), user.role().name());
-      return ConsoleRuntime.ExitCode.OK;
-    });
+    return change(id -> runtime.bean(Operators.class).verifyEmail(id), "console.verify-email.done");
   }
 }
 
