@@ -280,7 +280,7 @@ final class ImportUsersCommand implements Callable<Integer> {
 
     void done(long rows) {
       if (runtime.terminal()) {
-        runtime.err().println();
+        runtime.err().println("\r[" + "#".repeat(30) + "] 100% " + runtime.messages().get("console.import.progress", rows));
       } else if (rows != lastRows) {
         runtime.err().println("100% " + runtime.messages().get("console.import.progress", rows));
       }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ums.embeddeddatabase.TestDatabases;
 
@@ -20,10 +20,6 @@ class ConsoleProcessTests {
 
   private static String databaseUrl;
 
-  @BeforeAll
-  static void database() {
-    databaseUrl = TestDatabases.fresh("ums_console_process");
-  }
 
   /** What a process printed and how it ended. */
   record Outcome(int exitCode, String out, String err) {
@@ -31,6 +27,7 @@ class ConsoleProcessTests {
 
   @Test
   void runsCommandsWithoutAWebServerAndAnswersWithExitCodes() throws Exception {
+    databaseUrl = TestDatabases.fresh("ums_console_process");
     var unmigrated = run("", "db", "info");
     assertThat(unmigrated.exitCode()).as(unmigrated.toString()).isZero();
     assertThat(unmigrated.out()).contains("(Pending)").contains("0 migrations applied");
@@ -53,12 +50,53 @@ class ConsoleProcessTests {
     }
   }
 
-  private static Outcome run(String stdin, String... args) throws IOException, InterruptedException {
+  @Test
+  void atATerminalThePasswordIsAskedTwiceAndAResetWantsTheDatabaseNameTypedBack() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(SCRIPT) || "true".equals(System.getenv("CI")),
+        "util-linux script gives the console a terminal");
+    databaseUrl = TestDatabases.fresh("ums_console_terminal");
+    var differ = atTerminal("first secret value\nsecond secret value\n", "create-admin", "--email", "tty@example.com");
+    var created = atTerminal("a long enough secret\na long enough secret\n", "create-admin", "--email",
+        "tty@example.com");
+    var wrongName = atTerminal("ums\n", "reset-database", "--yes-i-am-sure");
+    var rightName = atTerminal("ums_console_terminal\n", "reset-database", "--yes-i-am-sure");
+
+    assertThat(differ.exitCode()).as(differ.toString()).isEqualTo(1);
+    assertThat(differ.out()).contains("Password:").contains("The two passwords differ; nothing was changed.");
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created.out()).contains("Created the administrator tty@example.com.");
+    assertThat(wrongName.exitCode()).isEqualTo(1);
+    assertThat(wrongName.out()).contains("Type the name of the database (ums_console_terminal) to confirm:")
+        .contains("That is not ums_console_terminal; nothing was deleted.");
+    assertThat(rightName.exitCode()).as(rightName.toString()).isZero();
+    assertThat(rightName.out()).contains("The database ums_console_terminal was emptied");
+  }
+
+  private static final Path SCRIPT = Path.of("/usr/bin/script");
+
+  /** Runs the console in a pseudo-terminal of util-linux {@code script}, typing {@code typed}. */
+  private static Outcome atTerminal(String typed, String... args) throws IOException, InterruptedException {
+    var line = new StringBuilder();
+    for (String part : command(args)) {
+      line.append('\'').append(part.replace("'", "'\\''")).append("' ");
+    }
+    return start(typed, List.of(SCRIPT.toString(), "-qec", line.toString(), "/dev/null"));
+  }
+
+  private static List<String> command(String... args) {
     var command = new ArrayList<String>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
         "-Duser.language=en", "-Duser.name=process-operator",
         "-cp", System.getProperty("java.class.path"), "org.ums.UmsApplication", "admin"));
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private static Outcome run(String stdin, String... args) throws IOException, InterruptedException {
+    return start(stdin, command(args));
+  }
+
+  private static Outcome start(String stdin, List<String> command) throws IOException, InterruptedException {
     var builder = new ProcessBuilder(command);
     builder.environment().put("SPRING_DATASOURCE_URL", databaseUrl);
     builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabases.user());
