@@ -69,6 +69,7 @@ public class Operators {
       boolean wasAdministrator = user.role() == Role.ADMIN && user.isEmailVerified() && !user.isLockedAt(now);
       if (hash != null) {
         user.changePassword(hash, now);
+        user.recordEdit(java.util.List.of("password"), now);
       }
       if (!user.isEmailVerified()) {
         user.verifyEmail(now);

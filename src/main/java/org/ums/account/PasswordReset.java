@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Choosing a password through a link sent by email: after a forgotten password, or to accept an invitation to
  * an imported account. Links carry 256 random bits, are kept only as SHA-256 hashes, work once and expire
  * ({@link AccountProperties#passwordResetLifetime()}, {@link AccountProperties#invitationLifetime()}). Using one
- * proves the address, so it also verifies the email, and it ends a lockout.
+ * proves the address, so it also verifies the email, and it ends a lockout that failed logins caused (not a lock
+ * set by an administrator).
  */
 @Service
 public class PasswordReset {
@@ -135,7 +136,7 @@ public class PasswordReset {
       if (!user.isEmailVerified()) {
         user.verifyEmail(now);
       }
-      user.unlock(now);
+      user.releaseLockout(now);
       user.recordEdit(java.util.List.of("password"), now);
       store.save(user);
     });

@@ -52,6 +52,7 @@ class User extends AbstractAggregateRoot<User> {
   @Column(name = "is_locked")
   private boolean locked;
   private Instant lockedUntil;
+  private boolean lockedByAdministrator;
   private int failedLoginAttempts;
   private Instant lastLoginAt;
   private Instant createdAt;
@@ -156,10 +157,33 @@ class User extends AbstractAggregateRoot<User> {
     registerEvent(new UserLocked(id(), now));
   }
 
+  /** Locks the account until an administrator unlocks it; a password reset does not end such a lock. */
+  void lockByAdministrator(Instant now) {
+    if (locked) {
+      lockedByAdministrator = true;
+      return;
+    }
+    lock(null, now);
+    lockedByAdministrator = true;
+  }
+
+  /**
+   * Ends a lockout that failed logins caused, once the owner has proven the mailbox (a password reset); a lock set by
+   * an administrator stays.
+   */
+  void releaseLockout(Instant now) {
+    if (lockedByAdministrator) {
+      failedLoginAttempts = 0;
+      return;
+    }
+    unlock(now);
+  }
+
   void unlock(Instant now) {
     boolean wasLocked = locked;
     locked = false;
     lockedUntil = null;
+    lockedByAdministrator = false;
     failedLoginAttempts = 0;
     touch(now);
     if (wasLocked) {

@@ -164,7 +164,7 @@ public class UserAdministration {
     AccountRules.requireMayManage(actor, user);
     store.requireAnotherAdministrator(user);
     Instant now = store.clock().instant();
-    user.lock(null, now);
+    user.lockByAdministrator(now);
     return UserView.of(store.save(user), now);
   }
 

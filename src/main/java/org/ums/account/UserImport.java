@@ -92,17 +92,26 @@ public class UserImport {
    * @param invite whether each new account is sent an invitation to set its password
    */
   public List<Outcome> importBatch(List<Row> rows, OnDuplicate onDuplicate, boolean invite, boolean dryRun) {
-    try {
-      return attempt(rows, onDuplicate, invite, dryRun);
-    } catch (DataIntegrityViolationException e) {
-      // Someone registered one of these emails or nicknames meanwhile: decide again, seeing them.
-      return attempt(rows, onDuplicate, invite, dryRun);
-    }
-  }
-
-  private List<Outcome> attempt(List<Row> rows, OnDuplicate onDuplicate, boolean invite, boolean dryRun) {
     var outcomes = new HashMap<Row, Outcome>();
     var updates = new ArrayList<Map.Entry<Row, UUID>>();
+    try {
+      create(rows, onDuplicate, invite, dryRun, outcomes, updates);
+    } catch (DataIntegrityViolationException e) {
+      // Someone registered one of these emails or nicknames meanwhile; nothing of the batch was kept: decide
+      // again, seeing them.
+      outcomes.clear();
+      updates.clear();
+      create(rows, onDuplicate, invite, dryRun, outcomes, updates);
+    }
+    for (var update : updates) {
+      outcomes.put(update.getKey(), update(update.getKey(), UserId.of(update.getValue()), dryRun));
+    }
+    return rows.stream().map(outcomes::get).toList();
+  }
+
+  /** Opens the accounts of the new emails in one transaction, and sorts out the rows of existing ones. */
+  private void create(List<Row> rows, OnDuplicate onDuplicate, boolean invite, boolean dryRun,
+      Map<Row, Outcome> outcomes, List<Map.Entry<Row, UUID>> updates) {
     transaction.executeWithoutResult(status -> {
       Instant now = store.clock().instant();
       Map<String, Existing> existing = existingEmails(rows);
@@ -146,10 +155,6 @@ public class UserImport {
         status.setRollbackOnly();
       }
     });
-    for (var update : updates) {
-      outcomes.put(update.getKey(), update(update.getKey(), UserId.of(update.getValue()), dryRun));
-    }
-    return rows.stream().map(outcomes::get).toList();
   }
 
   private Outcome update(Row row, UserId id, boolean dryRun) {
@@ -180,6 +185,9 @@ public class UserImport {
       });
     } catch (AccountException e) {
       return Outcome.rejected(row, e.messageKey());
+    } catch (DataIntegrityViolationException e) {
+      // The nickname was taken between the check and the write.
+      return Outcome.rejected(row, "account.nickname-taken");
     }
   }
 

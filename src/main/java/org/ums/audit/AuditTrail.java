@@ -15,6 +15,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.ums.account.AccountEvent;
 import org.ums.account.Actor;
+import org.ums.account.EmailVerified;
 import org.ums.account.ProfessionalStatusChanged;
 import org.ums.account.RoleChanged;
 import org.ums.account.UserDeleted;
@@ -98,6 +99,11 @@ class AuditTrail {
       details.put("by_system", true);
     }
     write(AuditAction.ROLE_CHANGED, event, details);
+  }
+
+  @EventListener
+  void on(EmailVerified event) {
+    write(AuditAction.EMAIL_VERIFIED, event, Map.of());
   }
 
   @EventListener

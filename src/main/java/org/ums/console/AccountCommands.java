@@ -65,7 +65,9 @@ final class CreateAdminCommand extends AccountCommands.OneAccount {
       Operators operators = runtime.bean(Operators.class);
       String password = null;
       if (passwordFromStdin) {
-        password = runtime.readLine();
+        // At a terminal standard input would echo what is typed: read it as a secret there.
+        password = runtime.terminal() ? new String(runtime.askSecret("console.create-admin.password-prompt"))
+            : runtime.readLine();
       } else if (runtime.terminal() && !exists(operators)) {
         char[] first = runtime.askSecret("console.create-admin.password-prompt");
         char[] second = runtime.askSecret("console.create-admin.password-again");

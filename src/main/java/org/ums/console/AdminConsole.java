@@ -28,7 +28,7 @@ public final class AdminConsole {
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     ConsoleRuntime.Owned modules = migrate -> start(application, migrate);
-    try (var runtime = new ConsoleRuntime(System.in, out, err, Locale.getDefault(), System.console() != null,
+    try (var runtime = new ConsoleRuntime(System.in, out, err, Locale.getDefault(), attachedToTerminal(),
         System.getProperty("user.name", "unknown"), modules)) {
       return execute(runtime, args);
     }
@@ -52,7 +52,7 @@ public final class AdminConsole {
     commandLine.setErr(runtime.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler((ParameterException e, String[] given) -> {
-      runtime.complain("console.usage-error", e.getMessage());
+      runtime.complain("console.usage-error", explain(e, runtime.messages()));
       runtime.complain("console.usage-hint", e.getCommandLine().getCommandSpec().qualifiedName());
       return ConsoleRuntime.ExitCode.USAGE;
     });
@@ -61,6 +61,48 @@ public final class AdminConsole {
       return ConsoleRuntime.ExitCode.FAILED;
     });
     return commandLine.execute(args);
+  }
+
+  /**
+   * picocli's account of a usage error in the operator's language, for the errors people make; others keep
+   * picocli's English. An unknown argument is named alone: the value after it may be a secret typed by mistake.
+   */
+  static String explain(ParameterException e, ConsoleMessages messages) {
+    if (e instanceof CommandLine.MissingParameterException missing) {
+      return messages.get("console.usage.missing", String.join(", ",
+          missing.getMissing().stream().map(AdminConsole::label).toList()));
+    }
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      return messages.get("console.usage.unknown", unmatched.getUnmatched().get(0));
+    }
+    if (e.getArgSpec() != null && e.getValue() != null) {
+      Class<?> type = e.getArgSpec().type();
+      if (type.isEnum()) {
+        return messages.get("console.usage.choice", label(e.getArgSpec()), e.getValue(), String.join(", ",
+            java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()));
+      }
+      return messages.get("console.usage.invalid", label(e.getArgSpec()), e.getValue());
+    }
+    return e.getMessage();
+  }
+
+  private static String label(CommandLine.Model.ArgSpec argument) {
+    return argument instanceof CommandLine.Model.OptionSpec option ? option.longestName() : argument.paramLabel();
+  }
+
+  /** Whether a person is at a terminal: from Java 22 on, a console exists even when the streams are redirected. */
+  static boolean attachedToTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   private static ApplicationContext start(Class<?> application, boolean migrate) {

@@ -45,9 +45,9 @@ final class CsvRecords implements AutoCloseable {
     this.maxRecordBytes = maxRecordBytes;
   }
 
-  /** How far into the input reading has come, for progress. */
+  /** How far into the input reading has come, for progress: the bytes consumed, not those buffered. */
   long bytesRead() {
-    return bytesRead;
+    return bytesRead - (limit - position);
   }
 
   /** The next record, or null at the end. */
@@ -73,6 +73,12 @@ final class CsvRecords implements AutoCloseable {
     boolean afterQuote = false;
     boolean fieldStart = true;
     while (true) {
+      boolean endsRecord = !quoted && (c == '\n' || c == '\r');
+      if (c != EOF && !endsRecord && ++size > maxRecordBytes) {
+        problem = "console.import.record-too-long";
+        skipRestOfRecord(quoted, c);
+        break;
+      }
       if (c == EOF) {
         if (quoted) {
           problem = "console.import.unclosed-quote";
@@ -119,15 +125,6 @@ final class CsvRecords implements AutoCloseable {
         field.write(c);
       }
       fieldStart = false;
-      if (++size > maxRecordBytes) {
-        problem = "console.import.record-too-long";
-        if (quoted) {
-          // The quote may never close: give up on the rest of the line rather than the rest of the file.
-          quoted = false;
-        }
-        skipRestOfLine();
-        break;
-      }
       c = read();
     }
     if (problem != null) {
@@ -169,6 +166,35 @@ final class CsvRecords implements AutoCloseable {
     }
     line++;
     return c;
+  }
+
+  /**
+   * Skips what is left of a record that is too long, without keeping it: inside quotes up to the closing quote
+   * (line breaks included), then to the end of the line.
+   */
+  private void skipRestOfRecord(boolean quoted, int current) throws IOException {
+    boolean inQuotes = quoted;
+    int c = current;
+    while (c != EOF) {
+      if (inQuotes) {
+        if (c == '"') {
+          int next = read();
+          if (next != '"') {
+            inQuotes = false;
+            c = next;
+            continue;
+          }
+        } else if (c == '\n' || c == '\r') {
+          endLine(c);
+        }
+      } else if (c == '"') {
+        inQuotes = true;
+      } else if (c == '\n' || c == '\r') {
+        endLine(c);
+        return;
+      }
+      c = read();
+    }
   }
 
   private void skipRestOfLine() throws IOException {

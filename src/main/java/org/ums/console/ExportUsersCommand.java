@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ums.account.Actor;
+import org.ums.account.InvalidAccountDataException;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserCsv;
 import org.ums.account.UserSearch;
@@ -71,11 +72,22 @@ final class ExportUsersCommand implements Callable<Integer> {
     this.runtime = runtime;
   }
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    return runtime.perform(() -> {
-      UserSearch search = UserSearch.parse(q, roles, locked, emailVerified, professional, createdFrom, createdTo,
+    UserSearch search;
+    try {
+      search = UserSearch.parse(q, roles, locked, emailVerified, professional, createdFrom, createdTo,
           lastLoginFrom, lastLoginTo, sort, 0, UserSearch.MAX_LIMIT, null);
+    } catch (InvalidAccountDataException e) {
+      // A filter the directory does not understand is wrong usage, like an unknown option.
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join("; ", e.violations().stream()
+          .map(v -> runtime.messages().get("console.field-error", "--" + v.field().replace('_', '-'),
+              runtime.messages().get(v.messageKey(), v.arguments().toArray()))).toList()));
+    }
+    return runtime.perform(() -> {
       UserAdministration administration = runtime.bean(UserAdministration.class);
       var count = new AtomicLong();
       if (file.equals("-")) {

@@ -110,7 +110,8 @@ final class ImportUsersCommand implements Callable<Integer> {
       if (row != null) {
         String email = row.email().strip().toLowerCase(Locale.ROOT);
         Long firstEmail = emails.putIfAbsent(email, row.line());
-        Long firstNickname = row.nickname() == null ? null
+        // A row refused for its email does not claim its nickname.
+        Long firstNickname = firstEmail != null || row.nickname() == null ? null
             : nicknames.putIfAbsent(row.nickname().toLowerCase(Locale.ROOT), row.line());
         if (firstEmail != null) {
           reject(row.line(), runtime.messages().get("console.import.email-repeated", firstEmail));
@@ -172,12 +173,14 @@ final class ImportUsersCommand implements Callable<Integer> {
     var values = new HashMap<String, String>();
     for (var column : columns.entrySet()) {
       String value = cells.get(column.getValue());
-      if (!value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0) {
+      String stripped = value.strip();
+      // Judged after stripping, as the value is stored: a leading space does not hide a formula.
+      if (!stripped.isEmpty() && FORMULA_START.indexOf(stripped.charAt(0)) >= 0
+          || !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0) {
         reject(record.line(), runtime.messages().get("console.field-error", column.getKey(),
             runtime.messages().get("console.import.formula")));
         return null;
       }
-      String stripped = value.strip();
       values.put(column.getKey(), stripped.isEmpty() ? null : stripped);
     }
     var row = new Row(record.line(), values.get("email") == null ? "" : values.get("email"), values.get("nickname"),

@@ -51,6 +51,31 @@ class PasswordResetHttpTests {
   }
 
   @Test
+  void aResetEndsALockoutAfterFailedLoginsButNotALockSetByAnAdministrator() {
+    String lockedOut = Emails.unique("lockedout");
+    String lockedByAdmin = Emails.unique("lockedbyadmin");
+    api.registerVerifiedMember(lockedOut, PASSWORD);
+    var member = api.registerVerifiedMember(lockedByAdmin, PASSWORD);
+    for (int i = 0; i < 3; i++) {
+      api.postForm("/login/", Map.of("username", lockedOut, "password", "wrong password " + i));
+    }
+    assertThat(api.post("/users/" + member.id() + "/lock", api.loginAsAdmin()).status()).isEqualTo(200);
+
+    for (String email : new String[] {lockedOut, lockedByAdmin}) {
+      api.postJson("/password-reset/request", body("email", email));
+      String text = org.awaitility.Awaitility.await().until(() -> MailInbox.messagesTo(email).stream()
+          .map(MailInbox.ReceivedEmail::text).filter(t -> t.contains("/password-reset?token=")).findFirst()
+          .orElse(null), java.util.Objects::nonNull);
+      assertThat(api.postJson("/password-reset/confirm", body("token", token(text), "password", NEW_PASSWORD))
+          .status()).isEqualTo(200);
+    }
+
+    assertThat(api.login(lockedOut, NEW_PASSWORD)).isNotBlank();
+    assertThat(api.postForm("/login/", Map.of("username", lockedByAdmin, "password", NEW_PASSWORD)).status())
+        .as("still locked").isEqualTo(400);
+  }
+
+  @Test
   void unknownEmailsAndBadTokensGiveNothingAway() {
     String stranger = Emails.unique("stranger");
 

@@ -88,9 +88,13 @@ class AuditHttpTests {
 
     JsonNode events = api.get("/audit-events/?target=" + id, api.loginAsAdmin()).json();
 
-    assertThat(events.get("items").findValuesAsString("action")).containsExactly("role_changed", "user_created");
+    assertThat(events.get("items").findValuesAsString("action"))
+        .containsExactlyInAnyOrder("email_verified", "role_changed", "user_created");
+    assertThat(last(events).get("action").asString()).isEqualTo("user_created");
     assertThat(last(events).get("actor_id").isNull()).isTrue();
-    assertThat(events.get("items").get(0).get("details").get("by_system").asBoolean()).isTrue();
+    assertThat(last(events).get("channel").asString()).isEqualTo("api");
+    assertThat(byAction(events, "role_changed").get("details").get("by_system").asBoolean()).isTrue();
+    assertThat(byAction(events, "email_verified").get("actor_id").isNull()).isTrue();
   }
 
   @Test

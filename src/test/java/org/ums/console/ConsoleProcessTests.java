@@ -41,7 +41,7 @@ class ConsoleProcessTests {
     assertThat(created.exitCode()).as(created.toString()).isZero();
     assertThat(created.out()).contains("Created the administrator operator@example.com.");
     assertThat(badUsage.exitCode()).isEqualTo(2);
-    assertThat(badUsage.err()).contains("Missing required options");
+    assertThat(badUsage.err()).contains("Wrong usage: missing --role, --reason");
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.err()).contains("No such user.");
     for (Outcome outcome : List.of(unmigrated, migrated, created, badUsage, failed)) {

@@ -75,10 +75,10 @@ class ExportUsersTests {
     var noFolder = console.run("export-users", folder.resolve("missing/users.csv").toString());
     var noFile = console.run("export-users");
 
-    assertThat(badDate.exitCode()).isEqualTo(1);
-    assertThat(badDate.err()).contains("created_from: This is not an ISO 8601 date");
-    assertThat(badSort.exitCode()).isEqualTo(1);
-    assertThat(badSort.err()).contains("sort: Unknown order");
+    assertThat(badDate.exitCode()).isEqualTo(2);
+    assertThat(badDate.err()).contains("--created-from: This is not an ISO 8601 date");
+    assertThat(badSort.exitCode()).isEqualTo(2);
+    assertThat(badSort.err()).contains("--sort: Unknown order");
     assertThat(noFolder.exitCode()).isEqualTo(1);
     assertThat(noFolder.err()).contains("Cannot write");
     assertThat(noFile.exitCode()).isEqualTo(2);
