@@ -22,8 +22,9 @@ RUN groupadd --system --gid 10001 ums \
 WORKDIR /app
 
 COPY --from=build --chown=ums:ums /build/target/ums.jar /app/ums.jar
-# The admin console: docker compose exec ums ums-admin --help
-COPY --chmod=755 bin/ums-admin /usr/local/bin/ums-admin
+# The admin console: docker-compose exec ums ums-admin --help (COPY --chmod would need BuildKit)
+COPY bin/ums-admin /usr/local/bin/ums-admin
+RUN chmod 755 /usr/local/bin/ums-admin
 
 USER ums
 EXPOSE 8080
