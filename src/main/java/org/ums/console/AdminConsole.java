@@ -34,8 +34,11 @@ public final class AdminConsole {
     }
   }
 
-  /** Runs one command against modules already running (the tests' in-process runner). */
-  static int run(ApplicationContext context, InputStream in, PrintWriter out, PrintWriter err, Locale locale,
+  /**
+   * Runs one command against modules already running, which stay running (picocli's in-process runner, for
+   * tests); {@code osUser} is who the audit log records.
+   */
+  public static int run(ApplicationContext context, InputStream in, PrintWriter out, PrintWriter err, Locale locale,
       String osUser, String... args) {
     try (var runtime = new ConsoleRuntime(in, out, err, locale, false, osUser, migrate -> context)) {
       return execute(runtime, args);

@@ -121,6 +121,34 @@ class KafkaModeTests {
   }
 
   @Test
+  void aConsoleRunPublishesToTheTopicsAndLeavesTheConsumingToTheServer() {
+    String email = Emails.unique("kafka-console");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    // The modules as the console starts them: its profile, no web server; another partition count than the server's
+    // would add partitions under the server's consumers if the console managed topics.
+    try (var console = new SpringApplicationBuilder(UmsApplication.class)
+        .web(org.springframework.boot.WebApplicationType.NONE).profiles("test", "console").run(
+            "--spring.datasource.url=" + databaseUrl,
+            "--spring.datasource.username=" + TestDatabases.user(),
+            "--spring.datasource.password=" + TestDatabases.password(),
+            "--ums.notification.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+            "--ums.notification.kafka.partitions=6")) {
+      assertThat(console.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers())
+          .isNotEmpty().noneMatch(MessageListenerContainer::isRunning);
+      var out = new java.io.StringWriter();
+      int code = org.ums.console.AdminConsole.run(console, java.io.InputStream.nullInputStream(),
+          new java.io.PrintWriter(out), new java.io.PrintWriter(out), java.util.Locale.ENGLISH, "kafka-operator",
+          "set-role", "--email", email, "--role", "MANAGER", "--reason", "Promoted at the console");
+      assertThat(code).as(out.toString()).isZero();
+      // The server's consumers send it; the console only published.
+      assertThat(MailInbox.awaitMessage(email, 2).text()).contains("Promoted at the console");
+    }
+    JsonNode changed = JSON.readTree(lastValueFor(AccountEventMessage.ROLE_CHANGED, member.id()));
+    assertThat(changed.get("data").get("changed_by").asString()).isEqualTo("00000000-0000-0000-0000-000000000000");
+    assertThat(changed.get("data").get("new_role").asString()).isEqualTo("MANAGER");
+  }
+
+  @Test
   void emailsRegisteredDuringAnSmtpOutageArriveOnceThroughTheRetryTopics() {
     List<String> emails = new ArrayList<>();
     MailInbox.outage(() -> {
