@@ -89,6 +89,20 @@ public class Credentials {
     });
   }
 
+  /**
+   * The account as it is now, for a token that renews a login: its current role.
+   *
+   * @throws LoginRejectedException BAD_CREDENTIALS when the account is gone, LOCKED while it is locked
+   */
+  public AuthenticatedUser current(UserId id) {
+    User user = users.findById(id.value())
+        .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS));
+    if (user.isLockedAt(store.clock().instant())) {
+      throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+    }
+    return new AuthenticatedUser(user.id(), user.role());
+  }
+
   private String unknownUserHash() {
     String hash = unknownUserHash;
     if (hash == null) {

@@ -25,6 +25,7 @@ import org.ums.account.UserUnlocked;
 import org.ums.account.UserUpdated;
 import org.ums.account.UsersExported;
 import org.ums.account.UsersImported;
+import org.ums.authentication.RefreshTokenReused;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,7 +127,19 @@ class AuditTrail {
     write(AuditAction.PROFESSIONAL_STATUS_CHANGED, event, Map.of("is_professional", event.professional()));
   }
 
+  /** A copied refresh token was used: its login was ended. */
+  @EventListener
+  void on(RefreshTokenReused event) {
+    write(AuditAction.REFRESH_TOKEN_REUSED, event.userId(), event.occurredAt(),
+        Map.of("session_id", event.sessionId().toString()));
+  }
+
   private void write(AuditAction action, AccountEvent event, Map<String, Object> details) {
+    write(action, event.userId(), event.occurredAt(), details);
+  }
+
+  private void write(AuditAction action, org.ums.account.UserId target, Instant occurredAt,
+      Map<String, Object> details) {
     Origin origin = Origin.current();
     jdbc.sql("""
             insert into audit_events (id, occurred_at, action, actor_id, actor_role, target_id, details, client_ip,
@@ -134,11 +147,11 @@ class AuditTrail {
             values (:id, :occurredAt, :action, :actorId, :actorRole, :targetId, cast(:details as jsonb), :ip,
                     :userAgent, :requestId, :channel, :osUser)""")
         .param("id", UUID.randomUUID())
-        .param("occurredAt", Timestamp.from(event.occurredAt() == null ? Instant.now() : event.occurredAt()))
+        .param("occurredAt", Timestamp.from(occurredAt == null ? Instant.now() : occurredAt))
         .param("action", action.code())
         .param("actorId", origin.actorId())
         .param("actorRole", origin.actorRole())
-        .param("targetId", event.userId() == null ? null : event.userId().value())
+        .param("targetId", target == null ? null : target.value())
         .param("details", json.writeValueAsString(details))
         .param("ip", origin.clientIp())
         .param("userAgent", origin.userAgent())

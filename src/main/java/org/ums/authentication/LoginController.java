@@ -12,7 +12,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.ums.account.AuthenticatedUser;
 import org.ums.account.Credentials;
+import org.ums.account.LoginRejectedException;
+import org.ums.web.Problems;
 
 @RestController
 @Tag(name = "Authentication")
@@ -23,22 +33,76 @@ class LoginController {
   private final Credentials credentials;
   private final TokenIssuer issuer;
   private final SigningKeys keys;
+  private final Sessions sessions;
+  private final Problems problems;
 
-  LoginController(Credentials credentials, TokenIssuer issuer, SigningKeys keys) {
+  LoginController(Credentials credentials, TokenIssuer issuer, SigningKeys keys, Sessions sessions,
+      Problems problems) {
     this.credentials = credentials;
     this.issuer = issuer;
     this.keys = keys;
+    this.sessions = sessions;
+    this.problems = problems;
   }
 
   /** OAuth2 password flow (RFC 6749 4.3): the username is the email. */
   @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  @Operation(summary = "Log in", description = "OAuth2 password flow: form fields username (your email) and password.")
+  @Operation(summary = "Log in", description = "OAuth2 password flow: form fields username (your email) and password. "
+      + "Besides the access token, a `refresh_token` that `POST /token/refresh` exchanges for new tokens.")
   ResponseEntity<TokenResponse> login(@RequestParam("username") String username,
-      @RequestParam("password") String password) {
+      @RequestParam("password") String password, HttpServletRequest request) {
     var user = credentials.authenticate(username, password);
-    var token = issuer.issue(user);
+    var grant = sessions.open(user, request.getRemoteAddr(), request.getHeader("User-Agent"));
+    return tokens(user, grant);
+  }
+
+  /** OAuth2 refresh (RFC 6749 6): spends the refresh token and answers with new tokens. */
+  @PostMapping(path = "/token/refresh", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  @Operation(summary = "Renew a login", description = "Form field `refresh_token`. The token is spent: use the new "
+      + "one next time. A spent token presented again ends its login for whoever holds its successor (401). "
+      + "Unknown, expired or revoked tokens, and locked or deleted accounts: 401.")
+  ResponseEntity<?> refresh(@RequestParam(name = "refresh_token", required = false) String refreshToken,
+      Locale locale) {
+    var grant = sessions.rotate(refreshToken);
+    if (grant.isEmpty()) {
+      return refused(locale);
+    }
+    AuthenticatedUser user;
+    try {
+      user = credentials.current(grant.get().userId());
+    } catch (LoginRejectedException e) {
+      sessions.revoke(grant.get().sessionId(), "account", java.time.Instant.now());
+      return refused(locale);
+    }
+    return tokens(user, grant.get());
+  }
+
+  @PostMapping("/logout")
+  @Operation(summary = "Log out", description = "Ends the login of the access token: its refresh token stops "
+      + "working (204). The access token itself works until it expires.")
+  ResponseEntity<Void> logout(Authentication authentication) {
+    if (authentication instanceof ActorAuthentication caller && caller.getCredentials() instanceof Jwt jwt) {
+      String session = jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM);
+      if (session != null) {
+        try {
+          sessions.logOut(UUID.fromString(session), caller.getPrincipal().id());
+        } catch (IllegalArgumentException e) {
+          // Not a session this service issued: nothing to end.
+        }
+      }
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private ResponseEntity<TokenResponse> tokens(AuthenticatedUser user, Sessions.Grant grant) {
+    var token = issuer.issue(user, grant.sessionId());
     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .body(new TokenResponse(token.value(), "bearer", token.expiresInSeconds()));
+        .body(new TokenResponse(token.value(), "bearer", token.expiresInSeconds(), grant.refreshToken()));
+  }
+
+  private ResponseEntity<ProblemDetail> refused(Locale locale) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer")
+        .body(problems.of(HttpStatus.UNAUTHORIZED, locale, "login.refresh-refused"));
   }
 
   @GetMapping("/.well-known/jwks.json")
@@ -47,6 +111,6 @@ class LoginController {
     return keys.publicKeys().toJSONObject(true);
   }
 
-  record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+  record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
   }
 }

@@ -69,7 +69,8 @@ class SecurityConfiguration {
         // Known protected paths refuse anonymous callers before any argument is read, so a request without a
         // token learns nothing from validation; each endpoint's own rule then decides by role.
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/users/**", "/notifications/**", "/professional-status-requests/**", "/audit-events/**")
+            .requestMatchers("/users/**", "/notifications/**", "/professional-status-requests/**", "/audit-events/**",
+                "/logout", "/logout/")
                 .authenticated()
             .anyRequest().permitAll())
         .oauth2ResourceServer(server -> server

@@ -18,6 +18,8 @@ import org.ums.account.AuthenticatedUser;
 class TokenIssuer {
 
   static final String ROLE_CLAIM = "role";
+  /** The session (login) a token belongs to, so that logging out can end it. */
+  static final String SESSION_CLAIM = "sid";
 
   private final SigningKeys keys;
   private final AuthenticationProperties properties;
@@ -31,12 +33,13 @@ class TokenIssuer {
     this.encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signingKey())));
   }
 
-  IssuedToken issue(AuthenticatedUser user) {
+  IssuedToken issue(AuthenticatedUser user, java.util.UUID session) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.accessTokenLifetime());
     var claims = JwtClaimsSet.builder()
         .subject(user.id().value().toString())
         .claim(ROLE_CLAIM, user.role().name())
+        .claim(SESSION_CLAIM, session.toString())
         .issuer(properties.issuer())
         .issuedAt(now)
         .expiresAt(expiresAt)

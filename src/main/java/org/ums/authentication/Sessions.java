@@ -1,0 +1,158 @@
+package org.ums.authentication;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ums.account.AuthenticatedUser;
+import org.ums.account.UserId;
+
+/**
+ * Logins that last: each login opens a session whose refresh token (256 random bits, kept only as a SHA-256 hash)
+ * is spent by its use and replaced by a new one (rotation). A spent token presented again was copied: the whole
+ * session is revoked, which also stops whoever holds the latest token, and {@link RefreshTokenReused} is
+ * published. Sessions end when revoked, after {@link AuthenticationProperties#refreshTokenLifetime()}, or with
+ * their account.
+ */
+@Service
+@ConditionalOnWebApplication
+class Sessions {
+
+  private static final int TOKEN_BYTES = 32;
+  private static final int MAX_TOKEN = 200;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final AuthenticationProperties properties;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Sessions(JdbcClient jdbc, TransactionTemplate transaction, AuthenticationProperties properties,
+      ApplicationEventPublisher events, Clock clock) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.properties = properties;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A refresh token in clear, once, with the session it belongs to. */
+  record Grant(UUID sessionId, UserId userId, String refreshToken) {
+  }
+
+  /** Opens a session for a login and returns its first refresh token. */
+  Grant open(AuthenticatedUser user, String clientIp, String userAgent) {
+    Instant now = clock.instant();
+    UUID session = UUID.randomUUID();
+    String token = newToken();
+    transaction.executeWithoutResult(status -> {
+      jdbc.sql("""
+              insert into sessions (id, user_id, created_at, last_used_at, expires_at, client_ip, user_agent)
+              values (:id, :user, :now, :now, :expires, :ip, :agent)""")
+          .param("id", session).param("user", user.id().value()).param("now", Timestamp.from(now))
+          .param("expires", Timestamp.from(now.plus(properties.refreshTokenLifetime())))
+          .param("ip", clientIp).param("agent", truncate(userAgent)).update();
+      insertToken(session, token, now);
+    });
+    return new Grant(session, user.id(), token);
+  }
+
+  /**
+   * Spends a refresh token and gives the next one of its session; empty when the token is unknown, spent (then
+   * the session is revoked), or its session revoked or expired.
+   */
+  Optional<Grant> rotate(String token) {
+    if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
+      return Optional.empty();
+    }
+    byte[] hash = hash(token);
+    Instant now = clock.instant();
+    var reused = new UUID[2];
+    Optional<Grant> grant = transaction.execute(status -> {
+      var found = jdbc.sql("""
+              select t.session_id, t.spent_at, s.user_id, s.revoked_at, s.expires_at from refresh_tokens t
+              join sessions s on s.id = t.session_id where t.token_hash = :hash for update of t, s""")
+          .param("hash", hash)
+          .query((row, number) -> new Found(row.getObject("session_id", UUID.class), row.getTimestamp("spent_at"),
+              row.getObject("user_id", UUID.class), row.getTimestamp("revoked_at"), row.getTimestamp("expires_at")))
+          .optional();
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Found current = found.get();
+      if (current.revokedAt() != null || !current.expiresAt().toInstant().isAfter(now)) {
+        return Optional.empty();
+      }
+      if (current.spentAt() != null) {
+        revoke(current.sessionId(), "reuse", now);
+        reused[0] = current.sessionId();
+        reused[1] = current.userId();
+        return Optional.empty();
+      }
+      jdbc.sql("update refresh_tokens set spent_at = :now where token_hash = :hash")
+          .param("now", Timestamp.from(now)).param("hash", hash).update();
+      jdbc.sql("update sessions set last_used_at = :now where id = :id")
+          .param("now", Timestamp.from(now)).param("id", current.sessionId()).update();
+      String next = newToken();
+      insertToken(current.sessionId(), next, now);
+      return Optional.of(new Grant(current.sessionId(), UserId.of(current.userId()), next));
+    });
+    if (reused[0] != null) {
+      // After the commit that revoked it, in a transaction of its own, so that the audit entry stays.
+      transaction.executeWithoutResult(status ->
+          events.publishEvent(new RefreshTokenReused(UserId.of(reused[1]), reused[0], now)));
+    }
+    return grant;
+  }
+
+  /** Ends a session: its refresh tokens stop working. */
+  void revoke(UUID session, String reason, Instant now) {
+    jdbc.sql("update sessions set revoked_at = :now, revoked_reason = :reason where id = :id and revoked_at is null")
+        .param("now", Timestamp.from(now)).param("reason", reason).param("id", session).update();
+  }
+
+  /** Ends the session of a token when it is one of {@code user}'s; logging out twice is no error. */
+  void logOut(UUID session, UserId user) {
+    jdbc.sql("""
+            update sessions set revoked_at = :now, revoked_reason = 'logout'
+            where id = :id and user_id = :user and revoked_at is null""")
+        .param("now", Timestamp.from(clock.instant())).param("id", session).param("user", user.value()).update();
+  }
+
+  private void insertToken(UUID session, String token, Instant now) {
+    jdbc.sql("insert into refresh_tokens (token_hash, session_id, created_at) values (:hash, :session, :now)")
+        .param("hash", hash(token)).param("session", session).param("now", Timestamp.from(now)).update();
+  }
+
+  private String newToken() {
+    byte[] raw = new byte[TOKEN_BYTES];
+    random.nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  private static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static String truncate(String userAgent) {
+    return userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500);
+  }
+
+  private record Found(UUID sessionId, Timestamp spentAt, UUID userId, Timestamp revokedAt, Timestamp expiresAt) {
+  }
+}

@@ -1,0 +1,99 @@
+package org.ums.authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ums.support.Api.body;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.ums.support.Api;
+import org.ums.support.Emails;
+import org.ums.support.HttpTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Refresh tokens: a login lasts by rotating them; a copied one ends the login; logging out ends it too. */
+@HttpTest
+class SessionsHttpTests {
+
+  private static final String PASSWORD = "a long enough secret";
+
+  @Autowired
+  Api api;
+
+  @Test
+  void aRefreshTokenIsSpentByItsUseAndACopyUsedAgainEndsTheLogin() {
+    String email = Emails.unique("refresher");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    JsonNode login = login(email);
+    String first = login.get("refresh_token").asString();
+    assertThat(first).hasSizeGreaterThanOrEqualTo(43);
+    assertThat(claims(login.get("access_token").asString()).get("sid").asString()).isNotBlank();
+
+    var renewed = refresh(first);
+    assertThat(renewed.status()).isEqualTo(200);
+    assertThat(renewed.header("Cache-Control")).contains("no-store");
+    String second = renewed.json().get("refresh_token").asString();
+    assertThat(second).isNotEqualTo(first);
+    String access = renewed.json().get("access_token").asString();
+    assertThat(api.get("/users/me", access).status()).isEqualTo(200);
+    assertThat(claims(access).get("sid").asString())
+        .isEqualTo(claims(login.get("access_token").asString()).get("sid").asString());
+
+    var replayed = refresh(first);
+    assertThat(replayed.status()).isEqualTo(401);
+    assertThat(replayed.contentType()).startsWith("application/problem+json");
+    assertThat(replayed.json().get("detail").asString()).contains("log in again");
+    // The holder of the latest token is logged out too: either of them may be the thief.
+    assertThat(refresh(second).status()).isEqualTo(401);
+    JsonNode audit = api.get("/audit-events/?action=refresh_token_reused&target=" + member.id(), api.loginAsAdmin())
+        .json();
+    assertThat(audit.get("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void loggingOutEndsTheLoginAndARefreshedTokenCarriesTheCurrentRole() {
+    String email = Emails.unique("leaver");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    JsonNode login = login(email);
+    assertThat(api.putJson("/users/" + member.id() + "/role", body("role", "MANAGER", "reason", "Support desk"),
+        api.loginAsAdmin()).status()).isEqualTo(200);
+    var renewed = refresh(login.get("refresh_token").asString()).json();
+    assertThat(claims(renewed.get("access_token").asString()).get("role").asString()).isEqualTo("MANAGER");
+
+    assertThat(api.post("/logout/", renewed.get("access_token").asString()).status()).isEqualTo(204);
+    assertThat(refresh(renewed.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(api.post("/logout", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void unknownTokensAndLockedAccountsAreRefused() {
+    String email = Emails.unique("locked-refresh");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    JsonNode login = login(email);
+    assertThat(api.post("/users/" + member.id() + "/lock", api.loginAsAdmin()).status()).isEqualTo(200);
+
+    assertThat(refresh(login.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(refresh("A".repeat(43)).status()).isEqualTo(401);
+    assertThat(refresh("A".repeat(5000)).status()).isEqualTo(401);
+    assertThat(api.postForm("/token/refresh", Map.of()).status()).isEqualTo(401);
+  }
+
+  private JsonNode login(String email) {
+    var response = api.postForm("/login/", Map.of("username", email, "password", PASSWORD));
+    assertThat(response.status()).isEqualTo(200);
+    return response.json();
+  }
+
+  private Api.Response refresh(String token) {
+    return api.postForm("/token/refresh", Map.of("refresh_token", token));
+  }
+
+  private static JsonNode claims(String jwt) {
+    String payload = jwt.split("\\.")[1];
+    return JsonMapper.builder().build().readTree(new String(Base64.getUrlDecoder().decode(payload),
+        StandardCharsets.UTF_8));
+  }
+}
