@@ -130,6 +130,41 @@ class Sessions {
         .param("now", Timestamp.from(clock.instant())).param("id", session).param("user", user.value()).update();
   }
 
+  /** One active login, as its owner sees it. */
+  record ActiveSession(UUID id, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String clientIp,
+      String userAgent) {
+  }
+
+  /** The user's sessions that still work, the most recently used first. */
+  java.util.List<ActiveSession> active(UserId user) {
+    return jdbc.sql("""
+            select id, created_at, last_used_at, expires_at, client_ip, user_agent from sessions
+            where user_id = :user and revoked_at is null and expires_at > :now order by last_used_at desc, id""")
+        .param("user", user.value()).param("now", Timestamp.from(clock.instant()))
+        .query((row, number) -> new ActiveSession(row.getObject("id", UUID.class),
+            row.getTimestamp("created_at").toInstant(), row.getTimestamp("last_used_at").toInstant(),
+            row.getTimestamp("expires_at").toInstant(), row.getString("client_ip"), row.getString("user_agent")))
+        .list();
+  }
+
+  /** Ends one of the user's sessions; false when the user has no such active session. */
+  boolean end(UserId user, UUID session, String reason) {
+    return jdbc.sql("""
+            update sessions set revoked_at = :now, revoked_reason = :reason
+            where id = :id and user_id = :user and revoked_at is null and expires_at > :now""")
+        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session)
+        .param("user", user.value()).update() == 1;
+  }
+
+  /** Ends every session of the user; returns how many were active. */
+  int endAll(UserId user, String reason) {
+    return jdbc.sql("""
+            update sessions set revoked_at = :now, revoked_reason = :reason
+            where user_id = :user and revoked_at is null and expires_at > :now""")
+        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("user", user.value())
+        .update();
+  }
+
   private void insertToken(UUID session, String token, Instant now) {
     jdbc.sql("insert into refresh_tokens (token_hash, session_id, created_at) values (:hash, :session, :now)")
         .param("hash", hash(token)).param("session", session).param("now", Timestamp.from(now)).update();

@@ -81,6 +81,56 @@ class SessionsHttpTests {
     assertThat(api.postForm("/token/refresh", Map.of()).status()).isEqualTo(401);
   }
 
+  @Test
+  void ownersListAndEndTheirLoginsAndAnAdministratorEndsThemAll() {
+    String email = Emails.unique("sessions");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    JsonNode laptop = login(email);
+    JsonNode phone = login(email);
+    String token = laptop.get("access_token").asString();
+
+    JsonNode listed = api.get("/users/me/sessions", token).json().get("items");
+    // registerVerifiedMember logged in once too.
+    assertThat(listed).hasSize(3);
+    String current = claims(token).get("sid").asString();
+    assertThat(listed.findValuesAsString("id")).contains(current, claims(phone.get("access_token").asString())
+        .get("sid").asString());
+    assertThat(listed.findValues("current").stream().filter(JsonNode::asBoolean)).hasSize(1);
+    assertThat(listed.get(0).has("user_agent")).isTrue();
+
+    String phoneSession = claims(phone.get("access_token").asString()).get("sid").asString();
+    assertThat(api.delete("/users/me/sessions/" + phoneSession, token).status()).isEqualTo(204);
+    assertThat(api.delete("/users/me/sessions/" + phoneSession, token).status()).isEqualTo(404);
+    assertThat(refresh(phone.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(api.get("/users/me/sessions", token).json().get("items")).hasSize(2);
+
+    String other = Emails.unique("not-admin");
+    api.registerVerifiedMember(other, PASSWORD);
+    assertThat(api.post("/users/" + member.id() + "/sessions/revoke-all", api.login(other, PASSWORD)).status())
+        .isEqualTo(403);
+    assertThat(api.post("/users/" + java.util.UUID.randomUUID() + "/sessions/revoke-all", api.loginAsAdmin())
+        .status()).isEqualTo(404);
+    assertThat(api.post("/users/" + member.id() + "/sessions/revoke-all", api.loginAsAdmin()).status())
+        .isEqualTo(204);
+    assertThat(refresh(laptop.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(api.get("/users/me/sessions", token).json().get("items")).isEmpty();
+  }
+
+  @Test
+  void loggingOutEverywhereEndsEveryLogin() {
+    String email = Emails.unique("everywhere");
+    api.registerVerifiedMember(email, PASSWORD);
+    JsonNode one = login(email);
+    JsonNode two = login(email);
+
+    assertThat(api.post("/users/me/sessions/revoke-all", one.get("access_token").asString()).status())
+        .isEqualTo(204);
+
+    assertThat(refresh(one.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(refresh(two.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(api.get("/users/me/sessions", null).status()).isEqualTo(401);
+  }
+
   private JsonNode login(String email) {
     var response = api.postForm("/login/", Map.of("username", email, "password", PASSWORD));
     assertThat(response.status()).isEqualTo(200);
