@@ -16,12 +16,14 @@ public class Credentials {
   private final UserRepository users;
   private final AccountStore store;
   private final PasswordEncoder passwordEncoder;
+  private final PasswordPolicy passwordPolicy;
   private final AccountProperties properties;
   private final TransactionTemplate transaction;
   private volatile String unknownUserHash;
 
   Credentials(UserRepository users, AccountStore store, PasswordEncoder passwordEncoder,
-      AccountProperties properties, TransactionTemplate transaction) {
+      AccountProperties properties, TransactionTemplate transaction, PasswordPolicy passwordPolicy) {
+    this.passwordPolicy = passwordPolicy;
     this.users = users;
     this.store = store;
     this.passwordEncoder = passwordEncoder;
@@ -101,6 +103,36 @@ public class Credentials {
       throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
     }
     return new AuthenticatedUser(user.id(), user.role());
+  }
+
+  /**
+   * Replaces the password of a logged-in user who proves they know the current one; the owner is emailed.
+   *
+   * @throws InvalidAccountDataException naming {@code current_password} when it is wrong, {@code new_password}
+   *     when it breaks the rules
+   */
+  public void changePassword(UserId id, String currentPassword, String newPassword) {
+    var violations = new java.util.ArrayList<FieldViolation>();
+    if (currentPassword == null || currentPassword.isEmpty()) {
+      violations.add(new FieldViolation("current_password", "validation.required", "NotBlank"));
+    }
+    passwordPolicy.check("new_password", newPassword).ifPresent(violations::add);
+    if (!violations.isEmpty()) {
+      throw new InvalidAccountDataException(violations);
+    }
+    User user = users.findById(id.value()).orElseThrow(UserNotFoundException::new);
+    if (!user.hasPassword() || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+      throw new InvalidAccountDataException(new FieldViolation("current_password", "validation.current-password",
+          "CurrentPassword"));
+    }
+    String hash = passwordEncoder.encode(newPassword);
+    transaction.executeWithoutResult(status -> {
+      User current = store.loadForUpdate(id);
+      Instant now = store.clock().instant();
+      current.changePassword(hash, PasswordChanged.Way.CHANGED_BY_OWNER, now);
+      current.recordEdit(java.util.List.of("password"), now);
+      store.save(current);
+    });
   }
 
   private String unknownUserHash() {

@@ -68,7 +68,7 @@ public class Operators {
       User user = store.loadForUpdate(found.get().id());
       boolean wasAdministrator = user.role() == Role.ADMIN && user.isEmailVerified() && !user.isLockedAt(now);
       if (hash != null) {
-        user.changePassword(hash, now);
+        user.changePassword(hash, PasswordChanged.Way.SET_BY_OPERATOR, now);
         user.recordEdit(java.util.List.of("password"), now);
       }
       if (!user.isEmailVerified()) {

@@ -132,7 +132,7 @@ public class PasswordReset {
       User user = store.findForUpdate(UserId.of(owner))
           .orElseThrow(() -> new InvalidVerificationTokenException("password-reset.invalid-token"));
       jdbc.sql("delete from password_reset_tokens where user_id = :user").param("user", owner).update();
-      user.changePassword(hash, now);
+      user.changePassword(hash, PasswordChanged.Way.RESET, now);
       if (!user.isEmailVerified()) {
         user.verifyEmail(now);
       }

@@ -307,10 +307,14 @@ class User extends AbstractAggregateRoot<User> {
   }
 
   /** A new password chosen by its owner or set by an operator; it ends a lockout's count of failures. */
-  void changePassword(String newHash, Instant now) {
+  void changePassword(String newHash, PasswordChanged.Way way, Instant now) {
+    boolean replaced = passwordHash != null;
     passwordHash = newHash;
     failedLoginAttempts = 0;
     touch(now);
+    if (replaced) {
+      registerEvent(new PasswordChanged(id(), way, now));
+    }
   }
 
   /** Whether the account has a password at all (an imported one has none until its owner sets it). */

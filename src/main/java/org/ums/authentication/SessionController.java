@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.ums.account.Actor;
+import org.ums.account.Credentials;
 import org.ums.account.UserAdministration;
 import org.ums.account.UserId;
 import org.ums.web.Problems;
@@ -30,10 +31,13 @@ class SessionController {
 
   private final Sessions sessions;
   private final UserAdministration administration;
+  private final Credentials credentials;
   private final Problems problems;
 
-  SessionController(Sessions sessions, UserAdministration administration, Problems problems) {
+  SessionController(Sessions sessions, UserAdministration administration, Credentials credentials,
+      Problems problems) {
     this.sessions = sessions;
+    this.credentials = credentials;
     this.administration = administration;
     this.problems = problems;
   }
@@ -58,6 +62,22 @@ class SessionController {
           "session.not-found"));
     }
     return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/users/me/password")
+  @Operation(summary = "Change your password", description = "`{\"current_password\", \"new_password\"}`: 204; "
+      + "your other logins end and you are emailed. A wrong current password, or a new one that breaks the rules, "
+      + "is 422 naming the field.")
+  ResponseEntity<Void> changePassword(Authentication authentication,
+      @org.springframework.web.bind.annotation.RequestBody PasswordChange change) {
+    Actor actor = (Actor) authentication.getPrincipal();
+    credentials.changePassword(actor.id(), change.currentPassword(), change.newPassword());
+    sessions.endAllBut(actor.id(), sessionOf(authentication), "password-changed");
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The body of a password change. */
+  record PasswordChange(String currentPassword, String newPassword) {
   }
 
   @PostMapping("/users/me/sessions/revoke-all")

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ums.account.AuthenticatedUser;
+import org.ums.account.PasswordChanged;
 import org.ums.account.UserId;
 
 /**
@@ -25,7 +25,6 @@ import org.ums.account.UserId;
  * their account.
  */
 @Service
-@ConditionalOnWebApplication
 class Sessions {
 
   private static final int TOKEN_BYTES = 32;
@@ -154,6 +153,26 @@ class Sessions {
             where id = :id and user_id = :user and revoked_at is null and expires_at > :now""")
         .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session)
         .param("user", user.value()).update() == 1;
+  }
+
+  /**
+   * Ends the logins made with a password that was replaced, in the transaction that replaced it; the owner's own
+   * login survives a change they made themselves ({@link SessionController} ends their others).
+   */
+  @org.springframework.context.event.EventListener
+  void on(PasswordChanged event) {
+    if (event.way() != PasswordChanged.Way.CHANGED_BY_OWNER) {
+      endAll(event.userId(), "password-" + event.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+  }
+
+  /** Ends every session of the user but {@code kept}; returns how many were ended. */
+  int endAllBut(UserId user, UUID kept, String reason) {
+    return jdbc.sql("""
+            update sessions set revoked_at = :now, revoked_reason = :reason
+            where user_id = :user and revoked_at is null and expires_at > :now and id <> :kept""")
+        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("user", user.value())
+        .param("kept", kept == null ? new UUID(0, 0) : kept).update();
   }
 
   /** Ends every session of the user; returns how many were active. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.ums.account.AccountEvent;
 import org.ums.account.EmailVerificationRequested;
 import org.ums.account.InvitationRequested;
+import org.ums.account.PasswordChanged;
 import org.ums.account.PasswordResetRequested;
 import org.ums.account.ProfessionalStatusChanged;
 import org.ums.account.ProfessionalStatusRequestRejected;
@@ -39,9 +40,10 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
   static final String PROFESSIONAL_STATUS_REQUEST_REJECTED = "ums.user.professional-status-request-rejected";
   static final String INVITATION_REQUESTED = "ums.user.invitation-requested";
   static final String PASSWORD_RESET_REQUESTED = "ums.user.password-reset-requested";
+  static final String PASSWORD_CHANGED = "ums.user.password-changed";
   static final List<String> TYPES = List.of(REGISTERED, VERIFICATION_REQUESTED, LOCKED, UNLOCKED, ROLE_CHANGED,
       PROFESSIONAL_STATUS_CHANGED, PROFESSIONAL_STATUS_REQUEST_REJECTED, INVITATION_REQUESTED,
-      PASSWORD_RESET_REQUESTED);
+      PASSWORD_RESET_REQUESTED, PASSWORD_CHANGED);
 
   AccountEventMessage {
     if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
@@ -72,6 +74,10 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
     }
     if (event instanceof PasswordResetRequested reset) {
       return Optional.of(message(PASSWORD_RESET_REQUESTED, reset, Map.of()));
+    }
+    if (event instanceof PasswordChanged changed) {
+      return Optional.of(message(PASSWORD_CHANGED, changed, Map.of("way",
+          changed.way().name().toLowerCase(java.util.Locale.ROOT))));
     }
     if (event instanceof UserLocked locked) {
       return Optional.of(message(LOCKED, locked, Map.of()));
@@ -120,6 +126,8 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
       case INVITATION_REQUESTED -> Optional.of(new Notification(NotificationKind.INVITATION, eventId, user,
           Map.of()));
       case PASSWORD_RESET_REQUESTED -> Optional.of(new Notification(NotificationKind.PASSWORD_RESET, eventId, user,
+          Map.of()));
+      case PASSWORD_CHANGED -> Optional.of(new Notification(NotificationKind.PASSWORD_CHANGED, eventId, user,
           Map.of()));
       case LOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_LOCKED, eventId, user,
           Map.of("occurred_at", occurredAt.toString())));

@@ -58,7 +58,8 @@ class KafkaNotifications {
       topics = {AccountEventMessage.REGISTERED, AccountEventMessage.VERIFICATION_REQUESTED,
           AccountEventMessage.LOCKED, AccountEventMessage.UNLOCKED, AccountEventMessage.ROLE_CHANGED,
           AccountEventMessage.PROFESSIONAL_STATUS_CHANGED, AccountEventMessage.PROFESSIONAL_STATUS_REQUEST_REJECTED,
-          AccountEventMessage.INVITATION_REQUESTED, AccountEventMessage.PASSWORD_RESET_REQUESTED},
+          AccountEventMessage.INVITATION_REQUESTED, AccountEventMessage.PASSWORD_RESET_REQUESTED,
+          AccountEventMessage.PASSWORD_CHANGED},
       concurrency = "${ums.notification.kafka.concurrency:3}")
   void on(ConsumerRecord<String, byte[]> record) {
     AccountEventMessage message = read(record.value());

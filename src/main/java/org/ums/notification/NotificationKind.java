@@ -15,7 +15,8 @@ enum NotificationKind {
   PROFESSIONAL_STATUS_REVOKED,
   PROFESSIONAL_STATUS_REJECTED,
   INVITATION,
-  PASSWORD_RESET;
+  PASSWORD_RESET,
+  PASSWORD_CHANGED;
 
   String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -131,6 +131,54 @@ class SessionsHttpTests {
     assertThat(api.get("/users/me/sessions", null).status()).isEqualTo(401);
   }
 
+  @Test
+  void changingThePasswordEndsTheOtherLoginsAndTellsTheOwner() {
+    String email = Emails.unique("changer");
+    api.registerVerifiedMember(email, PASSWORD);
+    JsonNode here = login(email);
+    JsonNode elsewhere = login(email);
+    String token = here.get("access_token").asString();
+
+    var wrong = api.postJson("/users/me/password", body("current_password", "not it at all",
+        "new_password", "a brand new secret"), token);
+    var weak = api.postJson("/users/me/password", body("current_password", PASSWORD, "new_password", "password"),
+        token);
+    var changed = api.postJson("/users/me/password", body("current_password", PASSWORD,
+        "new_password", "a brand new secret"), token);
+
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("current_password");
+    assertThat(weak.status()).isEqualTo(422);
+    assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("new_password");
+    assertThat(changed.status()).isEqualTo(204);
+    assertThat(refresh(elsewhere.get("refresh_token").asString()).status()).isEqualTo(401);
+    assertThat(refresh(here.get("refresh_token").asString()).status()).isEqualTo(200);
+    assertThat(api.postForm("/login/", Map.of("username", email, "password", PASSWORD)).status()).isEqualTo(401);
+    assertThat(api.login(email, "a brand new secret")).isNotBlank();
+    org.awaitility.Awaitility.await().until(() -> org.ums.support.MailInbox.messagesTo(email).stream()
+        .anyMatch(mail -> mail.subject().equals("Your password was changed")));
+    assertThat(api.postJson("/users/me/password", body("current_password", "x", "new_password", "y"), null)
+        .status()).isEqualTo(401);
+  }
+
+  @Test
+  void aPasswordResetEndsEveryLogin() {
+    String email = Emails.unique("reset-sessions");
+    api.registerVerifiedMember(email, PASSWORD);
+    JsonNode before = login(email);
+
+    api.postJson("/password-reset/request", body("email", email));
+    String text = org.awaitility.Awaitility.await().until(() -> org.ums.support.MailInbox.messagesTo(email).stream()
+        .map(org.ums.support.MailInbox.ReceivedEmail::text).filter(t -> t.contains("/password-reset?token="))
+        .findFirst().orElse(null), java.util.Objects::nonNull);
+    var matcher = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(text);
+    assertThat(matcher.find()).isTrue();
+    assertThat(api.postJson("/password-reset/confirm", body("token", matcher.group(1), "password",
+        "a brand new secret")).status()).isEqualTo(200);
+
+    assertThat(refresh(before.get("refresh_token").asString()).status()).isEqualTo(401);
+  }
+
   private JsonNode login(String email) {
     var response = api.postForm("/login/", Map.of("username", email, "password", PASSWORD));
     assertThat(response.status()).isEqualTo(200);
