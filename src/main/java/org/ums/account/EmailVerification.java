@@ -1,10 +1,6 @@
 package org.ums.account;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,14 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EmailVerification {
 
-  private static final int TOKEN_BYTES = 32;
-
   private final AccountStore store;
   private final AccountValidation validation;
   private final UserRepository users;
   private final EmailVerificationTokenRepository tokens;
   private final AccountProperties properties;
-  private final SecureRandom random = new SecureRandom();
 
   EmailVerification(AccountStore store, AccountValidation validation, UserRepository users,
       EmailVerificationTokenRepository tokens, AccountProperties properties) {
@@ -78,9 +71,7 @@ public class EmailVerification {
   @Transactional
   public Optional<String> issueToken(UserId userId) {
     return users.findById(userId.value()).filter(user -> !user.isEmailVerified()).map(user -> {
-      byte[] raw = new byte[TOKEN_BYTES];
-      random.nextBytes(raw);
-      String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+      String token = SecretTokens.next();
       Instant now = store.clock().instant();
       tokens.save(new EmailVerificationToken(userId, hash(token), now.plus(properties.verificationTokenLifetime()),
           now));
@@ -89,10 +80,7 @@ public class EmailVerification {
   }
 
   static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return SecretTokens.hash(token);
   }
+
 }

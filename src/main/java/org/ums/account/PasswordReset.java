@@ -1,11 +1,9 @@
 package org.ums.account;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PasswordReset {
 
-  private static final int TOKEN_BYTES = 32;
   private static final int MAX_TOKEN = 200;
 
   private final AccountStore store;
@@ -37,7 +34,6 @@ public class PasswordReset {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
-  private final SecureRandom random = new SecureRandom();
 
   PasswordReset(AccountStore store, AccountValidation validation, PasswordPolicy passwordPolicy,
       PasswordEncoder passwordEncoder, UserRepository users, AccountProperties properties, JdbcClient jdbc,
@@ -80,15 +76,13 @@ public class PasswordReset {
 
   private Optional<String> issue(UserId userId, Duration lifetime) {
     return transaction.execute(status -> users.findById(userId.value()).map(user -> {
-      byte[] raw = new byte[TOKEN_BYTES];
-      random.nextBytes(raw);
-      String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+      String token = SecretTokens.next();
       Instant now = store.clock().instant();
       jdbc.sql("delete from password_reset_tokens where user_id = :user and expires_at <= :now")
           .param("user", userId.value()).param("now", Timestamp.from(now)).update();
       jdbc.sql("insert into password_reset_tokens (token_hash, user_id, expires_at, created_at) "
               + "values (:hash, :user, :expires, :now)")
-          .param("hash", EmailVerification.hash(token)).param("user", userId.value())
+          .param("hash", SecretTokens.hash(token)).param("user", userId.value())
           .param("expires", Timestamp.from(now.plus(lifetime))).param("now", Timestamp.from(now)).update();
       return token;
     }));
@@ -112,7 +106,7 @@ public class PasswordReset {
     if (token.length() > MAX_TOKEN) {
       throw new InvalidVerificationTokenException("password-reset.invalid-token");
     }
-    byte[] tokenHash = EmailVerification.hash(token);
+    byte[] tokenHash = SecretTokens.hash(token);
     // A guessed token costs a lookup, not a password hash.
     boolean known = jdbc.sql("select exists(select 1 from password_reset_tokens where token_hash = :hash "
             + "and expires_at > :now)")

@@ -13,5 +13,6 @@ import java.util.UUID;
  * @param osUser the operating-system user who ran the console command, for channel {@code console}
  */
 public record AuditEntry(UUID id, Instant occurredAt, AuditAction action, UUID actorId, String actorRole,
-    UUID targetId, Map<String, Object> details, String clientIp, String userAgent, String requestId, String channel, String osUser) {
+    UUID targetId, Map<String, Object> details, String clientIp, String userAgent, String requestId, String channel,
+    String osUser) {
 }

@@ -1,12 +1,8 @@
 package org.ums.authentication;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ums.account.AuthenticatedUser;
 import org.ums.account.PasswordChanged;
+import org.ums.account.SecretTokens;
 import org.ums.account.UserId;
 
 /**
@@ -27,7 +24,6 @@ import org.ums.account.UserId;
 @Service
 class Sessions {
 
-  private static final int TOKEN_BYTES = 32;
   private static final int MAX_TOKEN = 200;
 
   private final JdbcClient jdbc;
@@ -35,7 +31,6 @@ class Sessions {
   private final AuthenticationProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   Sessions(JdbcClient jdbc, TransactionTemplate transaction, AuthenticationProperties properties,
       ApplicationEventPublisher events, Clock clock) {
@@ -54,7 +49,7 @@ class Sessions {
   Grant open(AuthenticatedUser user, String clientIp, String userAgent) {
     Instant now = clock.instant();
     UUID session = UUID.randomUUID();
-    String token = newToken();
+    String token = SecretTokens.next();
     transaction.executeWithoutResult(status -> {
       jdbc.sql("""
               insert into sessions (id, user_id, created_at, last_used_at, expires_at, client_ip, user_agent)
@@ -75,7 +70,7 @@ class Sessions {
     if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
       return Optional.empty();
     }
-    byte[] hash = hash(token);
+    byte[] hash = SecretTokens.hash(token);
     Instant now = clock.instant();
     var reused = new UUID[2];
     Optional<Grant> grant = transaction.execute(status -> {
@@ -103,7 +98,7 @@ class Sessions {
           .param("now", Timestamp.from(now)).param("hash", hash).update();
       jdbc.sql("update sessions set last_used_at = :now where id = :id")
           .param("now", Timestamp.from(now)).param("id", current.sessionId()).update();
-      String next = newToken();
+      String next = SecretTokens.next();
       insertToken(current.sessionId(), next, now);
       return Optional.of(new Grant(current.sessionId(), UserId.of(current.userId()), next));
     });
@@ -186,21 +181,7 @@ class Sessions {
 
   private void insertToken(UUID session, String token, Instant now) {
     jdbc.sql("insert into refresh_tokens (token_hash, session_id, created_at) values (:hash, :session, :now)")
-        .param("hash", hash(token)).param("session", session).param("now", Timestamp.from(now)).update();
-  }
-
-  private String newToken() {
-    byte[] raw = new byte[TOKEN_BYTES];
-    random.nextBytes(raw);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-  }
-
-  private static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+        .param("hash", SecretTokens.hash(token)).param("session", session).param("now", Timestamp.from(now)).update();
   }
 
   private static String truncate(String userAgent) {

@@ -12,7 +12,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 import org.ums.account.AuthenticatedUser;
 
-/** Signs access tokens: {@code sub} is the user id, {@code role} the role, with {@code iat}, {@code exp}, {@code iss}. */
+/**
+ * Signs access tokens: {@code sub} is the user id, {@code role} the role, {@code sid} the session, with {@code iat},
+ * {@code exp} and {@code iss}.
+ */
 @Component
 @ConditionalOnWebApplication
 class TokenIssuer {

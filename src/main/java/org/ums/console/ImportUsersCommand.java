@@ -283,7 +283,8 @@ final class ImportUsersCommand implements Callable<Integer> {
 
     void done(long rows) {
       if (runtime.terminal()) {
-        runtime.err().println("\r[" + "#".repeat(30) + "] 100% " + runtime.messages().get("console.import.progress", rows));
+        runtime.err().println("\r[" + "#".repeat(30) + "] 100% "
+            + runtime.messages().get("console.import.progress", rows));
       } else if (rows != lastRows) {
         runtime.err().println("100% " + runtime.messages().get("console.import.progress", rows));
       }

@@ -52,8 +52,8 @@ class Deliveries {
   private final Clock clock;
 
   Deliveries(JdbcClient jdbc, PlatformTransactionManager transactionManager, Accounts accounts,
-      EmailVerification verification, PasswordReset passwords, EmailComposer composer, MailGateway mail, NotificationProperties properties,
-      JsonMapper json, Clock clock) {
+      EmailVerification verification, PasswordReset passwords, EmailComposer composer, MailGateway mail,
+      NotificationProperties properties, JsonMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

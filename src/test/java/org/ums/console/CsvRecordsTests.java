@@ -38,9 +38,8 @@ class CsvRecordsTests {
   @Test
   void aFiftyMegabyteLineOfCommasIsReadInConstantMemory() throws IOException {
     byte[] chunk = ",".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
-    InputStream huge = new SequenceInputStream(Collections.enumeration(
-        Collections.nCopies(50, (InputStream) null).stream().map(ignored -> (InputStream) new ByteArrayInputStream(chunk))
-            .toList()));
+    InputStream huge = new SequenceInputStream(Collections.enumeration(Collections.nCopies(50, (InputStream) null)
+        .stream().map(ignored -> (InputStream) new ByteArrayInputStream(chunk)).toList()));
     InputStream input = new SequenceInputStream(huge, new ByteArrayInputStream("\nok,1\n".getBytes()));
     Runtime runtime = Runtime.getRuntime();
     long before = runtime.totalMemory() - runtime.freeMemory();

@@ -70,12 +70,14 @@ class ImportUsersTests {
         + "King," + Emails.unique("king") + ",Alan,,KING,,\r\n"
         + "\"=HYPERLINK(\"\"http://evil\"\")\",evil@example.com,Eve,,,,\r\n"
         + "Short," + Emails.unique("short") + "\r\n"
-        + "Copy," + Emails.unique("copy") + ",Nick," + nick.toUpperCase() + ",,,\r\n").getBytes(StandardCharsets.UTF_8));
+        + "Copy," + Emails.unique("copy") + ",Nick," + nick.toUpperCase() + ",,,\r\n")
+        .getBytes(StandardCharsets.UTF_8));
     csv.writeBytes("Bad,".getBytes(StandardCharsets.UTF_8));
     csv.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
     csv.writeBytes((",Bytes,,,,\r\n"
         + "\r\n"
-        + "Last," + Emails.unique("last") + ",Row,,authenticated,,https://github.com/last").getBytes(StandardCharsets.UTF_8));
+        + "Last," + Emails.unique("last") + ",Row,,authenticated,,https://github.com/last")
+        .getBytes(StandardCharsets.UTF_8));
     Path file = write("users.csv", csv.toByteArray());
 
     var run = console.run("import-users", file.toString(), "--batch-size", "2");

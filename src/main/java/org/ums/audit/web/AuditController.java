@@ -38,7 +38,8 @@ class AuditController {
   @PreAuthorize("hasRole('ADMIN')")
   @Operation(summary = "Audit events", description = "ADMIN only; newest first. Filters: `actor` and `target` "
       + "(user ids), `action` (user_created, user_updated, user_deleted, role_changed, user_locked, user_unlocked, "
-      + "professional_status_changed, users_exported, email_verified, refresh_token_reused), `from` (inclusive) and `to` (exclusive), ISO 8601 instants.")
+      + "professional_status_changed, users_exported, email_verified, refresh_token_reused), `from` (inclusive) "
+      + "and `to` (exclusive), ISO 8601 instants.")
   AuditListResponse list(@RequestParam(name = "actor", required = false) UUID actor,
       @RequestParam(name = "target", required = false) UUID target,
       @RequestParam(name = "action", required = false) String action,
