@@ -87,7 +87,7 @@ public class Credentials {
         current.rehashPassword(upgradedHash);
       }
       store.save(current);
-      return new AuthenticatedUser(current.id(), current.role());
+      return new AuthenticatedUser(current.id(), current.role(), current.tokenVersion());
     });
   }
 
@@ -102,7 +102,7 @@ public class Credentials {
     if (user.isLockedAt(store.clock().instant())) {
       throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
     }
-    return new AuthenticatedUser(user.id(), user.role());
+    return new AuthenticatedUser(user.id(), user.role(), user.tokenVersion());
   }
 
   /**
@@ -133,6 +133,19 @@ public class Credentials {
       current.recordEdit(java.util.List.of("password"), now);
       store.save(current);
     });
+  }
+
+  /** The version that the account's valid access tokens carry; empty when the account is gone. */
+  public java.util.OptionalLong tokenVersion(UserId id) {
+    return users.findTokenVersion(id.value()).map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+  }
+
+  /** Refuses every access token of the account issued so far. */
+  public void revokeTokens(UserId id) {
+    transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(user -> {
+      user.revokeTokens();
+      store.save(user);
+    }));
   }
 
   private String unknownUserHash() {

@@ -53,6 +53,7 @@ class User extends AbstractAggregateRoot<User> {
   private boolean locked;
   private Instant lockedUntil;
   private boolean lockedByAdministrator;
+  private long tokenVersion;
   private int failedLoginAttempts;
   private Instant lastLoginAt;
   private Instant createdAt;
@@ -153,6 +154,7 @@ class User extends AbstractAggregateRoot<User> {
     }
     locked = true;
     lockedUntil = until;
+    tokenVersion++;
     touch(now);
     registerEvent(new UserLocked(id(), now));
   }
@@ -197,6 +199,7 @@ class User extends AbstractAggregateRoot<User> {
     }
     Role oldRole = role;
     role = newRole;
+    tokenVersion++;
     touch(now);
     registerEvent(new RoleChanged(id(), oldRole, newRole, changedBy, reason, now));
   }
@@ -310,11 +313,21 @@ class User extends AbstractAggregateRoot<User> {
   void changePassword(String newHash, PasswordChanged.Way way, Instant now) {
     boolean replaced = passwordHash != null;
     passwordHash = newHash;
+    tokenVersion++;
     failedLoginAttempts = 0;
     touch(now);
     if (replaced) {
       registerEvent(new PasswordChanged(id(), way, now));
     }
+  }
+
+  /** Refuses every access token issued so far (logging out everywhere). */
+  void revokeTokens() {
+    tokenVersion++;
+  }
+
+  long tokenVersion() {
+    return tokenVersion;
   }
 
   /** Whether the account has a password at all (an imported one has none until its owner sets it). */

@@ -35,6 +35,9 @@ interface UserRepository extends Repository<User, UUID> {
 
   long count();
 
+  @Query(value = "select token_version from users where id = :id", nativeQuery = true)
+  Optional<Long> findTokenVersion(@Param("id") UUID id);
+
   /** Administrators other than {@code id} who can act: not locked, or whose timed lock has run out. */
   @Query("""
       select count(u) from User u where u.role = org.ums.account.Role.ADMIN and u.id <> :id

@@ -43,7 +43,7 @@ class SecurityConfiguration {
   private static final int VERIFIED_TOKENS = 10_000;
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder,
+  SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, TokenRevocation revocation,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales)
       throws Exception {
     // Refusals from the filter chain come before the DispatcherServlet: they are given its language rules.
@@ -74,7 +74,7 @@ class SecurityConfiguration {
                 .authenticated()
             .anyRequest().permitAll())
         .oauth2ResourceServer(server -> server
-            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokenConverter()))
+            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokenConverter(revocation)))
             .authenticationEntryPoint(entryPoint)
             .accessDeniedHandler(deniedHandler))
         .exceptionHandling(exceptions -> exceptions

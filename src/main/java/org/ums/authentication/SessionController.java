@@ -81,9 +81,12 @@ class SessionController {
   }
 
   @PostMapping("/users/me/sessions/revoke-all")
-  @Operation(summary = "Log out everywhere", description = "Ends every login of yours, this one included (204).")
+  @Operation(summary = "Log out everywhere", description = "Ends every login of yours, this one included (204); "
+      + "access tokens issued before stop working within `UMS_REVOCATION_LAG`.")
   ResponseEntity<Void> endAllMine(Authentication authentication) {
-    sessions.endAll(((Actor) authentication.getPrincipal()).id(), "logout-everywhere");
+    UserId user = ((Actor) authentication.getPrincipal()).id();
+    sessions.endAll(user, "logout-everywhere");
+    credentials.revokeTokens(user);
     return ResponseEntity.noContent().build();
   }
 
@@ -93,6 +96,7 @@ class SessionController {
   ResponseEntity<Void> endAll(Authentication authentication, @PathVariable("user_id") UUID userId) {
     administration.get((Actor) authentication.getPrincipal(), UserId.of(userId));
     sessions.endAll(UserId.of(userId), "administrator");
+    credentials.revokeTokens(UserId.of(userId));
     return ResponseEntity.noContent().build();
   }
 

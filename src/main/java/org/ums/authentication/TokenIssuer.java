@@ -23,6 +23,8 @@ class TokenIssuer {
   static final String ROLE_CLAIM = "role";
   /** The session (login) a token belongs to, so that logging out can end it. */
   static final String SESSION_CLAIM = "sid";
+  /** The account's token version at issue; a token of an older version is refused ({@link TokenRevocation}). */
+  static final String VERSION_CLAIM = "ver";
 
   private final SigningKeys keys;
   private final AuthenticationProperties properties;
@@ -43,6 +45,7 @@ class TokenIssuer {
         .subject(user.id().value().toString())
         .claim(ROLE_CLAIM, user.role().name())
         .claim(SESSION_CLAIM, session.toString())
+        .claim(VERSION_CLAIM, user.tokenVersion())
         .issuer(properties.issuer())
         .issuedAt(now)
         .expiresAt(expiresAt)

@@ -50,15 +50,18 @@ class LastAdministratorHttpTests {
     assertThat(delete.status()).isEqualTo(409);
     assertThat(delete.json().get("detail").asString()).contains("last administrator");
 
-    // The locked bootstrap administrator's token still carries ADMIN; it cannot remove the last active one.
-    assertThat(api.delete("/users/" + secondId, admin).status()).isEqualTo(409);
-    assertThat(api.putJson("/users/" + secondId, body("role", "MANAGER"), admin).status()).isEqualTo(409);
-    assertThat(api.post("/users/" + secondId + "/lock", admin).status()).isEqualTo(409);
+    // The locked bootstrap administrator's token is refused from the lock on (within UMS_REVOCATION_LAG).
+    assertThat(api.delete("/users/" + secondId, admin).status()).isEqualTo(401);
+    assertThat(api.post("/users/" + secondId + "/lock", admin).status()).isEqualTo(401);
 
     assertThat(api.post("/users/" + adminId + "/unlock", second).status()).isEqualTo(200);
+    admin = api.loginAsAdmin();
     assertThat(api.putJson("/users/" + secondId, body("role", "MANAGER"), admin).status()).isEqualTo(200);
-    // The demoted administrator still holds an ADMIN token until it expires, yet cannot remove the last one.
-    assertThat(api.delete("/users/" + adminId, second).status()).isEqualTo(409);
+    // The demoted administrator's ADMIN token is refused too; as a MANAGER they cannot act on the last ADMIN.
+    assertThat(api.delete("/users/" + adminId, second).status()).isEqualTo(401);
+    assertThat(api.delete("/users/" + adminId, api.login(email, PASSWORD)).status()).isEqualTo(403);
+    // The last administrator cannot demote or lock themselves away either.
+    assertThat(api.post("/users/" + adminId + "/lock", admin).status()).isEqualTo(409);
 
     // Failed logins never lock the last administrator out.
     for (int attempt = 0; attempt < 4; attempt++) {

@@ -113,7 +113,9 @@ class SessionsHttpTests {
     assertThat(api.post("/users/" + member.id() + "/sessions/revoke-all", api.loginAsAdmin()).status())
         .isEqualTo(204);
     assertThat(refresh(laptop.get("refresh_token").asString()).status()).isEqualTo(401);
-    assertThat(api.get("/users/me/sessions", token).json().get("items")).isEmpty();
+    // Its access tokens were revoked with them.
+    assertThat(api.get("/users/me/sessions", token).status()).isEqualTo(401);
+    assertThat(api.get("/users/me/sessions", api.login(email, PASSWORD)).json().get("items")).hasSize(1);
   }
 
   @Test
@@ -177,6 +179,34 @@ class SessionsHttpTests {
         "a brand new secret")).status()).isEqualTo(200);
 
     assertThat(refresh(before.get("refresh_token").asString()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void accessTokensIssuedBeforeALockARoleChangeLoggingOutEverywhereOrADeletionAreRefused() {
+    String admin = api.loginAsAdmin();
+    var locked = api.registerVerifiedMember(Emails.unique("revoked-lock"), PASSWORD);
+    var promoted = api.registerVerifiedMember(Emails.unique("revoked-role"), PASSWORD);
+    var leaver = api.registerVerifiedMember(Emails.unique("revoked-everywhere"), PASSWORD);
+    var deleted = api.registerVerifiedMember(Emails.unique("revoked-deleted"), PASSWORD);
+    for (var member : java.util.List.of(locked, promoted, leaver, deleted)) {
+      assertThat(api.get("/users/me", member.token()).status()).isEqualTo(200);
+    }
+
+    api.post("/users/" + locked.id() + "/lock", admin);
+    api.post("/users/" + locked.id() + "/unlock", admin);
+    api.putJson("/users/" + promoted.id() + "/role", body("role", "MANAGER", "reason", "Support"), admin);
+    api.post("/users/me/sessions/revoke-all", leaver.token());
+    api.delete("/users/" + deleted.id(), admin);
+
+    // The test profile checks at once; UMS_REVOCATION_LAG (30 s) bounds it otherwise.
+    for (var member : java.util.List.of(locked, promoted, leaver, deleted)) {
+      var refused = api.get("/users/me", member.token());
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+    String email = api.get("/users/" + promoted.id(), admin).json().get("email").asString();
+    String fresh = api.login(email, PASSWORD);
+    assertThat(api.get("/users/me", fresh).json().get("role").asString()).isEqualTo("MANAGER");
   }
 
   private JsonNode login(String email) {
