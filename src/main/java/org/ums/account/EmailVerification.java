@@ -37,7 +37,7 @@ public class EmailVerification {
   public void verify(UserId userId, String token) {
     Instant now = store.clock().instant();
     // Deleting is the check: of two clicks at once, only one deletes the row.
-    if (tokens.consume(hash(token), userId.value(), now) == 0) {
+    if (tokens.consume(SecretTokens.hash(token), userId.value(), now) == 0) {
       throw new InvalidVerificationTokenException();
     }
     User user = store.findForUpdate(userId).orElseThrow(InvalidVerificationTokenException::new);
@@ -73,14 +73,9 @@ public class EmailVerification {
     return users.findById(userId.value()).filter(user -> !user.isEmailVerified()).map(user -> {
       String token = SecretTokens.next();
       Instant now = store.clock().instant();
-      tokens.save(new EmailVerificationToken(userId, hash(token), now.plus(properties.verificationTokenLifetime()),
-          now));
+      tokens.save(new EmailVerificationToken(userId, SecretTokens.hash(token),
+          now.plus(properties.verificationTokenLifetime()), now));
       return token;
     });
   }
-
-  static byte[] hash(String token) {
-    return SecretTokens.hash(token);
-  }
-
 }

@@ -71,7 +71,7 @@ class LoginController {
     try {
       user = credentials.current(grant.get().userId());
     } catch (LoginRejectedException e) {
-      sessions.revoke(grant.get().sessionId(), "account", java.time.Instant.now());
+      sessions.revoke(grant.get().sessionId(), "account");
       return refused(locale);
     }
     return tokens(user, grant.get());
@@ -85,7 +85,7 @@ class LoginController {
       String session = jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM);
       if (session != null) {
         try {
-          sessions.logOut(UUID.fromString(session), caller.getPrincipal().id());
+          sessions.end(caller.getPrincipal().id(), UUID.fromString(session), "logout");
         } catch (IllegalArgumentException e) {
           // Not a session this service issued: nothing to end.
         }

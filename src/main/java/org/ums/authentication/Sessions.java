@@ -89,7 +89,7 @@ class Sessions {
         return Optional.empty();
       }
       if (current.spentAt() != null) {
-        revoke(current.sessionId(), "reuse", now);
+        revoke(current.sessionId(), "reuse");
         reused[0] = current.sessionId();
         reused[1] = current.userId();
         return Optional.empty();
@@ -110,18 +110,10 @@ class Sessions {
     return grant;
   }
 
-  /** Ends a session: its refresh tokens stop working. */
-  void revoke(UUID session, String reason, Instant now) {
+  /** Ends a session whoever it belongs to: its refresh tokens stop working. */
+  void revoke(UUID session, String reason) {
     jdbc.sql("update sessions set revoked_at = :now, revoked_reason = :reason where id = :id and revoked_at is null")
-        .param("now", Timestamp.from(now)).param("reason", reason).param("id", session).update();
-  }
-
-  /** Ends the session of a token when it is one of {@code user}'s; logging out twice is no error. */
-  void logOut(UUID session, UserId user) {
-    jdbc.sql("""
-            update sessions set revoked_at = :now, revoked_reason = 'logout'
-            where id = :id and user_id = :user and revoked_at is null""")
-        .param("now", Timestamp.from(clock.instant())).param("id", session).param("user", user.value()).update();
+        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session).update();
   }
 
   /** One active login, as its owner sees it. */
@@ -141,7 +133,7 @@ class Sessions {
         .list();
   }
 
-  /** Ends one of the user's sessions; false when the user has no such active session. */
+  /** Ends one of the user's sessions (logging out twice is no error); false when it is no active one of theirs. */
   boolean end(UserId user, UUID session, String reason) {
     return jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason
@@ -161,22 +153,18 @@ class Sessions {
     }
   }
 
-  /** Ends every session of the user but {@code kept}; returns how many were ended. */
+  /** Ends every session of the user; returns how many were active. */
+  int endAll(UserId user, String reason) {
+    return endAllBut(user, null, reason);
+  }
+
+  /** Ends every session of the user but {@code kept} (none when null); returns how many were ended. */
   int endAllBut(UserId user, UUID kept, String reason) {
     return jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason
             where user_id = :user and revoked_at is null and expires_at > :now and id <> :kept""")
         .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("user", user.value())
         .param("kept", kept == null ? new UUID(0, 0) : kept).update();
-  }
-
-  /** Ends every session of the user; returns how many were active. */
-  int endAll(UserId user, String reason) {
-    return jdbc.sql("""
-            update sessions set revoked_at = :now, revoked_reason = :reason
-            where user_id = :user and revoked_at is null and expires_at > :now""")
-        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("user", user.value())
-        .update();
   }
 
   private void insertToken(UUID session, String token, Instant now) {

@@ -106,7 +106,7 @@ final class ImportUsersCommand implements Callable<Integer> {
     long rows = 0;
     for (CsvRecords.CsvRecord record = records.next(); record != null; record = records.next()) {
       rows++;
-      Row row = readable(record, header.fields().size(), columns);
+      Row row = readable(importer, record, header.fields().size(), columns);
       if (row != null) {
         String email = row.email().strip().toLowerCase(Locale.ROOT);
         Long firstEmail = emails.putIfAbsent(email, row.line());
@@ -160,7 +160,7 @@ final class ImportUsersCommand implements Callable<Integer> {
   }
 
   /** The record as a row when it can be read and breaks no rule; otherwise reports it and returns null. */
-  private Row readable(CsvRecords.CsvRecord record, int width, Map<String, Integer> columns) {
+  private Row readable(UserImport importer, CsvRecords.CsvRecord record, int width, Map<String, Integer> columns) {
     if (!record.readable()) {
       reject(record.line(), runtime.messages().get(record.problemKey()));
       return null;
@@ -187,7 +187,7 @@ final class ImportUsersCommand implements Callable<Integer> {
         values.get("first_name"), values.get("last_name"), values.get("bio"), values.get("role"),
         values.get("linkedin_profile_url"), values.get("github_profile_url"), values.get("location"),
         values.get("preferred_language"), values.get("time_zone"));
-    List<FieldViolation> violations = runtime.bean(UserImport.class).check(row);
+    List<FieldViolation> violations = importer.check(row);
     if (!violations.isEmpty()) {
       reject(row.line(), String.join("; ", violations.stream().map(this::sentence).toList()));
       return null;

@@ -8,7 +8,7 @@ class EmailVerificationTokenTests {
 
   @Test
   void storesOnlyTheHashOfTheToken() {
-    assertThat(EmailVerification.hash("secret")).hasSize(32).isNotEqualTo("secret".getBytes());
-    assertThat(EmailVerification.hash("secret")).isEqualTo(EmailVerification.hash("secret"));
+    assertThat(SecretTokens.hash("secret")).hasSize(32).isNotEqualTo("secret".getBytes());
+    assertThat(SecretTokens.hash("secret")).isEqualTo(SecretTokens.hash("secret"));
   }
 }

@@ -154,7 +154,7 @@ class RegistrationHttpTests {
     String token = MailInbox.awaitMessage(email).verificationPath().replaceAll(".*/", "");
     assertThat(token.length()).isGreaterThanOrEqualTo(22); // 128 bits or more in base64url
     assertThat(jdbc.sql("select count(*) from email_verification_tokens where user_id = :id and token_hash = :hash")
-        .param("id", java.util.UUID.fromString(userId)).param("hash", EmailVerification.hash(token))
+        .param("id", java.util.UUID.fromString(userId)).param("hash", SecretTokens.hash(token))
         .query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like :token")
         .param("token", "%" + token + "%").query(Long.class).single()).isZero();
