@@ -60,6 +60,9 @@ class ConsoleProcessTests {
         "tty@example.com");
     var wrongName = atTerminal("ums\n", "reset-database", "--yes-i-am-sure");
     var rightName = atTerminal("ums_console_terminal\n", "reset-database", "--yes-i-am-sure");
+    Path csv = Files.createTempFile("ums-import", ".csv");
+    Files.writeString(csv, "email\nbar@example.com\n");
+    var progress = atTerminal("", "import-users", csv.toString());
 
     assertThat(differ.exitCode()).as(differ.toString()).isEqualTo(1);
     assertThat(differ.out()).contains("Password:").contains("The two passwords differ; nothing was changed.");
@@ -70,6 +73,9 @@ class ConsoleProcessTests {
         .contains("That is not ums_console_terminal; nothing was deleted.");
     assertThat(rightName.exitCode()).as(rightName.toString()).isZero();
     assertThat(rightName.out()).contains("The database ums_console_terminal was emptied");
+    // At a terminal the progress is a bar redrawn in place; elsewhere it is plain lines.
+    assertThat(progress.exitCode()).as(progress.toString()).isZero();
+    assertThat(progress.out()).contains("[##############################] 100% 1 rows read");
   }
 
   private static final Path SCRIPT = Path.of("/usr/bin/script");
