@@ -39,6 +39,9 @@ public class Credentials {
    *     unverified account, LOCKED while the account is locked
    */
   public AuthenticatedUser authenticate(String email, String password) {
+    passwordPolicy.checkAttempt("password", password).ifPresent(violation -> {
+      throw new InvalidAccountDataException(violation);
+    });
     Instant now = store.clock().instant();
     Optional<User> found = AccountValidation.hasControlCharacters(email) ? Optional.empty()
         : users.findByEmail(AccountValidation.normalizeEmail(email));
@@ -47,24 +50,24 @@ public class Credentials {
       throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
     }
     User user = found.get();
-    if (user.isLockedAt(now)) {
-      throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
-    }
     if (!user.hasPassword()) {
       // An imported account until its owner sets a password: refused as a wrong password would be, as slowly.
       passwordEncoder.matches(password, unknownUserHash());
       throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
     }
     UserId id = user.id();
+    boolean administrator = user.role() == Role.ADMIN;
+    // The attempt is counted as failed before the hash is computed, under the row lock: guesses made at the same
+    // time are counted one after the other, and none is checked once the limit is reached.
+    reserveAttempt(id, administrator, now);
     if (!passwordEncoder.matches(password, user.passwordHash())) {
-      boolean administrator = user.role() == Role.ADMIN;
       transaction.executeWithoutResult(status -> {
         if (administrator) {
           // Same lock order as administration (administrators first, then the row): no deadlock.
           store.lockAdministrators();
         }
         store.findForUpdate(id).ifPresent(current -> {
-          current.recordFailedLogin(properties.maxLoginAttempts(), properties.lockoutDuration(), now,
+          current.failReservedLogin(properties.maxLoginAttempts(), properties.lockoutDuration(), now,
               store.hasAnotherAdministrator(current));
           store.save(current);
         });
@@ -88,6 +91,21 @@ public class Credentials {
       }
       store.save(current);
       return new AuthenticatedUser(current.id(), current.role(), current.tokenVersion());
+    });
+  }
+
+  private void reserveAttempt(UserId id, boolean administrator, Instant now) {
+    transaction.executeWithoutResult(status -> {
+      if (administrator) {
+        store.lockAdministrators();
+      }
+      User current = store.findForUpdate(id)
+          .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS));
+      if (current.isLockedAt(now)
+          || !current.reserveLoginAttempt(properties.maxLoginAttempts(), now, store.hasAnotherAdministrator(current))) {
+        throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+      }
+      store.save(current);
     });
   }
 

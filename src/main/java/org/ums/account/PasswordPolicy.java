@@ -13,7 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * NIST SP 800-63B memorized-secret rules: 8 to 128 characters, any characters, and not one of the commonly used
+ * NIST SP 800-63B memorized-secret rules: 8 to 128 characters, any characters but NUL, and not one of the commonly used
  * passwords of the bundled list. No composition rules, which the standard advises against.
  */
 @Component
@@ -37,8 +37,26 @@ public class PasswordPolicy {
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
       return Optional.of(new FieldViolation(field, "validation.password.length", "Size"));
     }
+    if (password.indexOf('\0') >= 0) {
+      return Optional.of(new FieldViolation(field, "validation.password.nul", "NoNul"));
+    }
     if (commonPasswords.contains(password.toLowerCase(Locale.ROOT))) {
       return Optional.of(new FieldViolation(field, "validation.password.common", "CommonPassword"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What is wrong with a password given to log in that no account can have: longer than {@link #MAX_LENGTH} or
+   * with a NUL character. Such a guess is refused before any hash is spent on it, and is not counted.
+   */
+  public Optional<FieldViolation> checkAttempt(String field, String password) {
+    if (password != null && password.length() > MAX_LENGTH
+        && password.codePointCount(0, password.length()) > MAX_LENGTH) {
+      return Optional.of(new FieldViolation(field, "validation.password.length", "Size"));
+    }
+    if (password != null && password.indexOf('\0') >= 0) {
+      return Optional.of(new FieldViolation(field, "validation.password.nul", "NoNul"));
     }
     return Optional.empty();
   }

@@ -123,12 +123,25 @@ class User extends AbstractAggregateRoot<User> {
   }
 
   /**
-   * Counts a failed login and locks the account when the policy's limit is reached, unless locking is not
-   * allowed (the last administrator is never locked).
+   * Counts a login attempt as failed before its password is checked; false, and nothing counted, when the limit
+   * of failed attempts is already reached (by attempts still being checked), unless locking is not allowed (the
+   * last administrator is never locked).
    */
-  void recordFailedLogin(int maxAttempts, Duration lockoutDuration, Instant now, boolean mayLock) {
+  boolean reserveLoginAttempt(int maxAttempts, Instant now, boolean mayLock) {
     releaseExpiredLock(now);
+    if (mayLock && failedLoginAttempts >= maxAttempts) {
+      return false;
+    }
     failedLoginAttempts++;
+    return true;
+  }
+
+  /**
+   * The password of a reserved attempt was wrong: the account is locked when the policy's limit is reached, unless
+   * locking is not allowed.
+   */
+  void failReservedLogin(int maxAttempts, Duration lockoutDuration, Instant now, boolean mayLock) {
+    releaseExpiredLock(now);
     if (failedLoginAttempts >= maxAttempts && !locked && mayLock) {
       lock(lockoutDuration == null ? null : now.plus(lockoutDuration), now);
     }

@@ -22,6 +22,8 @@ class PasswordResetHttpTests {
 
   @Autowired
   Api api;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void aForgottenPasswordIsReplacedThroughTheEmailedLinkOnce() {
@@ -73,6 +75,31 @@ class PasswordResetHttpTests {
     assertThat(api.login(lockedOut, NEW_PASSWORD)).isNotBlank();
     assertThat(api.postForm("/login/", Map.of("username", lockedByAdmin, "password", NEW_PASSWORD)).status())
         .as("still locked").isEqualTo(400);
+  }
+
+  @Test
+  void expiredTokensAndTokensMadeForAnotherPurposeAreRefusedInTheSameSentence() {
+    String email = Emails.unique("late");
+    api.registerVerifiedMember(email, PASSWORD);
+    api.postJson("/password-reset/request", body("email", email));
+    String expired = token(MailInbox.awaitMessage(email, 2).text());
+    jdbc.sql("update password_reset_tokens set expires_at = now() - interval '1 second' where user_id = "
+        + "(select id from users where email = :email)").param("email", email).update();
+    String other = Emails.unique("unverified");
+    api.postJson("/register/", body("email", other, "password", PASSWORD));
+    String verification = MailInbox.awaitMessage(other, 1).text()
+        .replaceAll("(?s).*[?&]token=([A-Za-z0-9_-]+).*", "$1");
+
+    var late = api.postJson("/password-reset/confirm", body("token", expired, "password", NEW_PASSWORD));
+    var wrongKind = api.postJson("/password-reset/confirm", body("token", verification, "password", NEW_PASSWORD));
+    var guessed = api.postJson("/password-reset/confirm", body("token", "B".repeat(43), "password", NEW_PASSWORD));
+
+    assertThat(late.status()).isEqualTo(400);
+    assertThat(wrongKind.status()).isEqualTo(400);
+    assertThat(late.json().get("detail").asString()).isEqualTo(guessed.json().get("detail").asString())
+        .isEqualTo(wrongKind.json().get("detail").asString());
+    assertThat(api.postForm("/login/", Map.of("username", email, "password", NEW_PASSWORD)).status()).isEqualTo(401);
+    assertThat(api.login(email, PASSWORD)).isNotBlank();
   }
 
   @Test

@@ -41,10 +41,10 @@ class UserTests {
   @Test
   void locksAccountAfterThreeFailures() {
     User user = newUser(Role.AUTHENTICATED);
-    user.recordFailedLogin(3, null, NOW, true);
-    user.recordFailedLogin(3, null, NOW, true);
+    failLogin(user, 3, null, NOW, true);
+    failLogin(user, 3, null, NOW, true);
     assertThat(user.isLockedAt(NOW)).isFalse();
-    user.recordFailedLogin(3, null, NOW, true);
+    failLogin(user, 3, null, NOW, true);
     assertThat(user.isLockedAt(NOW)).isTrue();
     assertThat(user.isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
     assertThat(user.pendingEvents()).filteredOn(UserLocked.class::isInstance).hasSize(1);
@@ -54,7 +54,7 @@ class UserTests {
   void neverLocksWhenLockingIsNotAllowed() {
     User user = newUser(Role.ADMIN);
     for (int i = 0; i < 5; i++) {
-      user.recordFailedLogin(3, null, NOW, false);
+      failLogin(user, 3, null, NOW, false);
     }
     assertThat(user.isLockedAt(NOW)).isFalse();
     assertThat(user.failedLoginAttempts()).isEqualTo(5);
@@ -64,21 +64,41 @@ class UserTests {
   void timedLockEndsByItselfAndCountsAnew() {
     User user = newUser(Role.AUTHENTICATED);
     for (int i = 0; i < 3; i++) {
-      user.recordFailedLogin(3, Duration.ofMinutes(15), NOW, true);
+      failLogin(user, 3, Duration.ofMinutes(15), NOW, true);
     }
     assertThat(user.isLockedAt(NOW.plusSeconds(899))).isTrue();
     Instant later = NOW.plusSeconds(900);
     assertThat(user.isLockedAt(later)).isFalse();
-    user.recordFailedLogin(3, Duration.ofMinutes(15), later, true);
+    failLogin(user, 3, Duration.ofMinutes(15), later, true);
     assertThat(user.isLocked()).isFalse();
     assertThat(user.failedLoginAttempts()).isEqualTo(1);
   }
 
   @Test
+  void attemptsCheckedAtTheSameTimeAreCountedBeforeTheirPasswordsAreKnown() {
+    User user = newUser(Role.AUTHENTICATED);
+    assertThat(user.reserveLoginAttempt(3, NOW, true)).isTrue();
+    assertThat(user.reserveLoginAttempt(3, NOW, true)).isTrue();
+    assertThat(user.reserveLoginAttempt(3, NOW, true)).isTrue();
+    assertThat(user.reserveLoginAttempt(3, NOW, true)).isFalse();
+    assertThat(user.failedLoginAttempts()).isEqualTo(3);
+    user.failReservedLogin(3, null, NOW, true);
+    assertThat(user.isLockedAt(NOW)).isTrue();
+  }
+
+  @Test
+  void theLastAdministratorMayAlwaysTry() {
+    User user = newUser(Role.ADMIN);
+    for (int i = 0; i < 5; i++) {
+      assertThat(user.reserveLoginAttempt(3, NOW, false)).isTrue();
+    }
+  }
+
+  @Test
   void successfulLoginForgetsFailures() {
     User user = newUser(Role.AUTHENTICATED);
-    user.recordFailedLogin(3, null, NOW, true);
-    user.recordFailedLogin(3, null, NOW, true);
+    failLogin(user, 3, null, NOW, true);
+    failLogin(user, 3, null, NOW, true);
     user.recordSuccessfulLogin(NOW);
     assertThat(user.failedLoginAttempts()).isZero();
     assertThat(user.lastLoginAt()).isEqualTo(NOW);
@@ -106,5 +126,10 @@ class UserTests {
     assertThat(chosen.preferredLanguage()).isEqualTo("zh-CN");
     assertThat(chosen.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
     assertThat(stale.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+  }
+
+  private static void failLogin(User user, int maxAttempts, Duration lockoutDuration, Instant now, boolean mayLock) {
+    user.reserveLoginAttempt(maxAttempts, now, mayLock);
+    user.failReservedLogin(maxAttempts, lockoutDuration, now, mayLock);
   }
 }

@@ -113,6 +113,56 @@ class LoginHttpTests {
   }
 
   @Test
+  void twentyWrongPasswordsAtOnceLockTheAccountAsThreeInARowWould() throws Exception {
+    String email = Emails.unique("parallel-guesses");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int attempt = 0; attempt < 20; attempt++) {
+        String guess = "wrong guess " + attempt;
+        answers.add(pool.submit(() -> {
+          start.await();
+          return api.postForm("/login/", Map.of("username", email, "password", guess)).status();
+        }));
+      }
+      start.countDown();
+      var statuses = new java.util.ArrayList<Integer>();
+      for (var answer : answers) {
+        statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      // Three guesses are checked (401); the others are refused as a locked account would refuse them (400).
+      assertThat(statuses).filteredOn(status -> status == 401).hasSize(3);
+      assertThat(statuses).filteredOn(status -> status == 400).hasSize(17);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(api.get("/users/" + member.id(), api.loginAsAdmin()).json().get("is_locked").asBoolean()).isTrue();
+    assertThat(api.postForm("/login/", Map.of("username", email, "password", PASSWORD)).status()).isEqualTo(400);
+  }
+
+  @Test
+  void passwordsNoAccountCanHaveAre422BeforeAnyHashIsSpent() {
+    String email = Emails.unique("impossible-password");
+    api.registerVerifiedMember(email, PASSWORD);
+    for (String impossible : new String[] {"x".repeat(129), "a long enough\0secret", "y".repeat(1_000_000)}) {
+      var response = api.postForm("/login/", Map.of("username", email, "password", impossible));
+      assertThat(response.status()).isEqualTo(422);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.body()).contains("password").doesNotContain("Exception");
+    }
+    // None of them counted as a failed login.
+    assertThat(api.postForm("/login/", Map.of("username", email, "password", PASSWORD)).status()).isEqualTo(200);
+
+    var nul = api.postJson("/register/", body("email", Emails.unique("nul"), "password", "a long enough\0secret"));
+    assertThat(nul.status()).isEqualTo(422);
+    assertThat(nul.body()).contains("NUL");
+    var tooLong = api.postJson("/register/", body("email", Emails.unique("long"), "password", "z".repeat(129)));
+    assertThat(tooLong.status()).isEqualTo(422);
+  }
+
+  @Test
   void successfulLoginResetsTheFailureCount() {
     String email = Emails.unique("reset");
     api.registerVerifiedMember(email, PASSWORD);
