@@ -11,6 +11,8 @@ export SPRING_DATASOURCE_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://localhos
 export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-ums}
 export SPRING_DATASOURCE_PASSWORD=${SPRING_DATASOURCE_PASSWORD:-ums}
 export BENCH_EMAIL=bench-admin@example.com BENCH_PASSWORD=bench-admin-password
+# One client logs in as one account far more often than the rate limits allow.
+export UMS_RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE=0 UMS_RATE_LIMIT_PER_IP_PER_MINUTE=0
 export UMS_BOOTSTRAP_ADMIN_EMAIL=$BENCH_EMAIL UMS_BOOTSTRAP_ADMIN_PASSWORD=$BENCH_PASSWORD
 
 ./mvnw -q -B -DskipTests package

@@ -209,6 +209,19 @@ class SessionsHttpTests {
     assertThat(api.get("/users/me", fresh).json().get("role").asString()).isEqualTo("MANAGER");
   }
 
+  @Test
+  void aForwardedForHeaderIsNotBelievedWithoutATrustedProxy() {
+    String email = Emails.unique("spoofer");
+    api.registerVerifiedMember(email, PASSWORD);
+    var login = api.send(api.request("/login/", null).header("X-Forwarded-For", "198.51.100.23")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "username=" + Api.encode(email) + "&password=" + Api.encode(PASSWORD))));
+    String token = login.json().get("access_token").asString();
+    JsonNode session = api.get("/users/me/sessions", token).json().get("items").get(0);
+    assertThat(session.get("client_ip").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+  }
+
   private JsonNode login(String email) {
     var response = api.postForm("/login/", Map.of("username", email, "password", PASSWORD));
     assertThat(response.status()).isEqualTo(200);
