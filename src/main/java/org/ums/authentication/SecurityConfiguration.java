@@ -109,14 +109,18 @@ class SecurityConfiguration {
   }
 
   /**
-   * Verifies RS256 signatures against the current public keys, then the expiry and the issuer; a token seen
+   * Verifies RS256 and ES256 signatures against the current public keys, then the expiry and the issuer; a token seen
    * before is not verified again until it expires.
    */
   @Bean
   JwtDecoder jwtDecoder(SigningKeys keys, AuthenticationProperties properties, Clock clock) {
     var processor = new DefaultJWTProcessor<SecurityContext>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM,
-        (selector, context) -> selector.select(keys.publicKeys())));
+    // Only the algorithms of the keys this service makes: no none, no HMAC keyed with a public key.
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHMS, (selector, context) -> {
+      var ids = selector.getMatcher().getKeyIDs();
+      String kid = ids == null || ids.size() != 1 ? null : ids.iterator().next();
+      return selector.select(keys.publicKeysIncluding(kid));
+    }));
     // Spring's validators below check the claims; Nimbus's own check would only repeat them.
     processor.setJWTClaimsSetVerifier((claims, context) -> {
     });

@@ -1,8 +1,10 @@
 package org.ums.authentication;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -10,39 +12,50 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The RS256 key that signs access tokens and the public keys that verify them. A configured key wins; otherwise
- * the newest key in the database is used, and the first instance to start generates one under a lock. Loaded
- * on first use, after the migrations have run.
+ * The key that signs access tokens and the public keys that verify them. A configured key wins; otherwise the
+ * newest key in the database signs, and the first instance to start generates one under a lock. Rotating adds a
+ * key of {@link AuthenticationProperties#algorithm()} that signs from then on; the keys it replaced stay published
+ * until every token they signed has expired, and are deleted at a later rotation. Instances read the keys again
+ * every minute ({@link SigningKeySchedule}), and at once when a token names a key they do not know.
  */
 @Component
-@ConditionalOnWebApplication
-class SigningKeys implements ApplicationRunner {
+class SigningKeys {
 
-  static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+  static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
   private static final long KEYS_LOCK = 0x756d735f6b6579L;
+  /** Clocks of instances and clients differ a little; a replaced key is published this much longer. */
+  private static final Duration SKEW = Duration.ofMinutes(1);
+  private static final Duration UNKNOWN_KEY_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
   private final AuthenticationProperties properties;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private volatile Loaded loaded;
+  private volatile Instant lastLookForUnknownKey = Instant.EPOCH;
 
   SigningKeys(AuthenticationProperties properties, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
     this.properties = properties;
@@ -51,20 +64,99 @@ class SigningKeys implements ApplicationRunner {
     this.clock = clock;
   }
 
-  /** Loads the keys once the migrations have run, so that a bad configured key stops the start-up. */
-  @Override
-  public void run(ApplicationArguments args) {
-    load();
+  /** The private key that signs new tokens, with its {@code kid} and {@code alg}. */
+  JWK signingKey() {
+    return load().signing();
   }
 
-  /** The private key that signs new tokens. */
-  RSAKey signingKey() {
-    return load().signing();
+  /** The signing key alone, as the token encoder looks it up. */
+  JWKSet signingKeySet() {
+    return load().signingSet();
   }
 
   /** Every public key whose tokens are accepted, as served at {@code /.well-known/jwks.json}. */
   JWKSet publicKeys() {
     return load().publicKeys();
+  }
+
+  /**
+   * The public keys, read again first when {@code kid} is not among them (another instance may have rotated), at
+   * most every few seconds so that made-up key ids cost no database work.
+   */
+  JWKSet publicKeysIncluding(String kid) {
+    Loaded current = load();
+    Instant now = clock.instant();
+    if (kid == null || current.publicKeys().getKeyByKeyId(kid) != null || current.configured()
+        || lastLookForUnknownKey.plus(UNKNOWN_KEY_RELOAD_INTERVAL).isAfter(now)) {
+      return current.publicKeys();
+    }
+    lastLookForUnknownKey = now;
+    return reload().publicKeys();
+  }
+
+  /** Reads the stored keys again (another instance may have rotated them). */
+  synchronized Loaded reload() {
+    if (properties.hasConfiguredKey()) {
+      return load();
+    }
+    loaded = fromDatabase();
+    return loaded;
+  }
+
+  boolean isConfigured() {
+    return properties.hasConfiguredKey();
+  }
+
+  /** When the newest stored key was made; empty with a configured key or none yet. */
+  Optional<Instant> newestKeyCreatedAt() {
+    return jdbc.sql("select max(created_at) from signing_keys").query(Timestamp.class).optional()
+        .map(Timestamp::toInstant);
+  }
+
+  /**
+   * Adds a key that signs from now on, and deletes the keys no token they signed can still be valid for.
+   *
+   * @return the new key and the replaced keys that stay published, with when each stops being accepted
+   * @throws IllegalStateException when the key is configured ({@code UMS_JWT_PRIVATE_KEY}): replace it there
+   */
+  Rotation rotate() {
+    if (properties.hasConfiguredKey()) {
+      throw new IllegalStateException("The signing key is configured");
+    }
+    Rotation rotation = transaction.execute(status -> {
+      lockKeys();
+      Instant now = clock.instant();
+      JWK created = generateAndStore(now);
+      var stored = stored();
+      var retiring = new ArrayList<Retiring>();
+      for (int i = 1; i < stored.size(); i++) {
+        Instant until = stored.get(i - 1).createdAt().plus(properties.accessTokenLifetime()).plus(SKEW);
+        if (until.isAfter(now)) {
+          retiring.add(new Retiring(stored.get(i).key().getKeyID(), until));
+        } else {
+          jdbc.sql("delete from signing_keys where kid = :kid").param("kid", stored.get(i).key().getKeyID()).update();
+        }
+      }
+      return new Rotation(created.getKeyID(), created.getAlgorithm().getName(), List.copyOf(retiring));
+    });
+    reload();
+    return rotation;
+  }
+
+  /** Rotates when the newest key is at least {@code age} old, checked under the keys' lock (one instance does). */
+  Optional<Rotation> rotateIfOlderThan(Duration age) {
+    Boolean due = transaction.execute(status -> {
+      lockKeys();
+      return newestKeyCreatedAt().filter(created -> !created.plus(age).isAfter(clock.instant())).isPresent();
+    });
+    return Boolean.TRUE.equals(due) ? Optional.of(rotate()) : Optional.empty();
+  }
+
+  /** A rotation's outcome: the new key and the old ones still accepted until the times given. */
+  record Rotation(String kid, String algorithm, List<Retiring> retiring) {
+  }
+
+  record Retiring(String kid, Instant acceptedUntil) {
   }
 
   private Loaded load() {
@@ -85,10 +177,10 @@ class SigningKeys implements ApplicationRunner {
     try {
       var privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
           .generatePrivate(new PKCS8EncodedKeySpec(pemBody(properties.privateKey())));
-      var publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+      PublicKey publicKey = KeyFactory.getInstance("RSA")
           .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-      RSAKey key = jwk(publicKey, privateKey, null);
-      return new Loaded(key, new JWKSet(key.toPublicJWK()));
+      JWK key = jwk(publicKey, privateKey, null);
+      return new Loaded(key, new JWKSet(key.toPublicJWK()), clock.instant(), true);
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
       throw new IllegalStateException("UMS_JWT_PRIVATE_KEY is not an RSA private key in PKCS#8 PEM", e);
     }
@@ -96,60 +188,91 @@ class SigningKeys implements ApplicationRunner {
 
   private Loaded fromDatabase() {
     return transaction.execute(status -> {
-      jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", KEYS_LOCK).query().singleValue();
-      List<RSAKey> keys = stored();
+      var keys = stored();
       if (keys.isEmpty()) {
-        keys = List.of(generateAndStore());
+        lockKeys();
+        keys = stored();
+        if (keys.isEmpty()) {
+          generateAndStore(clock.instant());
+          keys = stored();
+        }
       }
-      var publicKeys = new ArrayList<com.nimbusds.jose.jwk.JWK>();
-      keys.forEach(key -> publicKeys.add(key.toPublicJWK()));
-      return new Loaded(keys.get(0), new JWKSet(publicKeys));
+      Instant now = clock.instant();
+      var publicKeys = new ArrayList<JWK>();
+      publicKeys.add(keys.get(0).key().toPublicJWK());
+      for (int i = 1; i < keys.size(); i++) {
+        if (keys.get(i - 1).createdAt().plus(properties.accessTokenLifetime()).plus(SKEW).isAfter(now)) {
+          publicKeys.add(keys.get(i).key().toPublicJWK());
+        }
+      }
+      return new Loaded(keys.get(0).key(), new JWKSet(publicKeys), now, false);
     });
   }
 
-  private List<RSAKey> stored() {
-    return jdbc.sql("select kid, public_key, private_key from signing_keys order by created_at desc")
+  private void lockKeys() {
+    jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", KEYS_LOCK).query().singleValue();
+  }
+
+  private List<StoredKey> stored() {
+    return jdbc.sql("select kid, algorithm, public_key, private_key, created_at from signing_keys "
+            + "order by created_at desc, kid")
         .query((rs, row) -> {
           try {
-            KeyFactory factory = KeyFactory.getInstance("RSA");
-            var publicKey = (RSAPublicKey) factory.generatePublic(
+            String type = JWSAlgorithm.ES256.getName().equals(rs.getString("algorithm")) ? "EC" : "RSA";
+            KeyFactory factory = KeyFactory.getInstance(type);
+            PublicKey publicKey = factory.generatePublic(
                 new X509EncodedKeySpec(Base64.getDecoder().decode(rs.getString("public_key"))));
-            var privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+            PrivateKey privateKey = factory.generatePrivate(
                 new PKCS8EncodedKeySpec(Base64.getDecoder().decode(rs.getString("private_key"))));
-            return jwk(publicKey, privateKey, rs.getString("kid"));
+            return new StoredKey(jwk(publicKey, privateKey, rs.getString("kid")),
+                rs.getTimestamp("created_at").toInstant());
           } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A stored signing key cannot be read", e);
           }
         }).list();
   }
 
-  private RSAKey generateAndStore() {
+  private JWK generateAndStore(Instant now) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      JWSAlgorithm algorithm = JWSAlgorithm.parse(properties.algorithm());
+      KeyPairGenerator generator;
+      if (JWSAlgorithm.ES256.equals(algorithm)) {
+        generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+      } else {
+        generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+      }
       KeyPair pair = generator.generateKeyPair();
-      RSAKey key = jwk((RSAPublicKey) pair.getPublic(), (RSAPrivateCrtKey) pair.getPrivate(), null);
+      JWK key = jwk(pair.getPublic(), pair.getPrivate(), null);
       jdbc.sql("""
           insert into signing_keys (kid, algorithm, public_key, private_key, created_at)
           values (:kid, :algorithm, :publicKey, :privateKey, :createdAt)""")
           .param("kid", key.getKeyID())
-          .param("algorithm", ALGORITHM.getName())
+          .param("algorithm", key.getAlgorithm().getName())
           .param("publicKey", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()))
           .param("privateKey", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
-          .param("createdAt", Timestamp.from(clock.instant()))
+          .param("createdAt", Timestamp.from(now))
           .update();
       return key;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Java has no RSA key generator", e);
+      throw new IllegalStateException("Java has no generator for " + properties.algorithm() + " keys", e);
     }
   }
 
-  private static RSAKey jwk(RSAPublicKey publicKey, RSAPrivateCrtKey privateKey, String kid) {
+  private static JWK jwk(PublicKey publicKey, PrivateKey privateKey, String kid) {
     try {
-      RSAKey withoutId = new RSAKey.Builder(publicKey).privateKey(privateKey).keyUse(KeyUse.SIGNATURE)
-          .algorithm(ALGORITHM).build();
+      JWK withoutId;
+      if (publicKey instanceof RSAPublicKey rsa) {
+        withoutId = new RSAKey.Builder(rsa).privateKey(privateKey).keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256).build();
+      } else {
+        withoutId = new ECKey.Builder(Curve.P_256, (ECPublicKey) publicKey).privateKey(privateKey)
+            .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build();
+      }
       String keyId = kid != null ? kid : withoutId.computeThumbprint().toString();
-      return new RSAKey.Builder(withoutId).keyID(keyId).build();
+      return withoutId instanceof RSAKey rsaKey ? new RSAKey.Builder(rsaKey).keyID(keyId).build()
+          : new ECKey.Builder((ECKey) withoutId).keyID(keyId).build();
     } catch (JOSEException e) {
       throw new IllegalStateException("The key thumbprint cannot be computed", e);
     }
@@ -160,6 +283,13 @@ class SigningKeys implements ApplicationRunner {
     return Base64.getDecoder().decode(body);
   }
 
-  private record Loaded(RSAKey signing, JWKSet publicKeys) {
+  private record StoredKey(JWK key, Instant createdAt) {
+  }
+
+  record Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured, JWKSet signingSet) {
+
+    Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured) {
+      this(signing, publicKeys, loadedAt, configured, new JWKSet(signing));
+    }
   }
 }

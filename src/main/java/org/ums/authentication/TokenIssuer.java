@@ -35,7 +35,7 @@ class TokenIssuer {
     this.keys = keys;
     this.properties = properties;
     this.clock = clock;
-    this.encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signingKey())));
+    this.encoder = new NimbusJwtEncoder((selector, context) -> selector.select(keys.signingKeySet()));
   }
 
   IssuedToken issue(AuthenticatedUser user, java.util.UUID session) {
@@ -50,7 +50,9 @@ class TokenIssuer {
         .issuedAt(now)
         .expiresAt(expiresAt)
         .build();
-    var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).type("JWT").build();
+    var key = keys.signingKey();
+    var header = JwsHeader.with(SignatureAlgorithm.from(key.getAlgorithm().getName())).keyId(key.getKeyID())
+        .type("JWT").build();
     String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     return new IssuedToken(token, properties.accessTokenLifetime().toSeconds());
   }

@@ -122,7 +122,8 @@ public final class AdminConsole {
   @Command(name = "ums-admin", mixinStandardHelpOptions = true, versionProvider = Version.class,
       subcommands = {CreateAdminCommand.class, SetRoleCommand.class, LockCommand.class, UnlockCommand.class,
           VerifyEmailCommand.class, DeleteUserCommand.class, ImportUsersCommand.class, ExportUsersCommand.class,
-          ResetDatabaseCommand.class, DatabaseCommand.class, CommandLine.HelpCommand.class})
+          RotateSigningKeyCommand.class, ResetDatabaseCommand.class, DatabaseCommand.class,
+          CommandLine.HelpCommand.class})
   static final class UmsAdmin implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -62,7 +62,7 @@ class TokenAttackHttpTests {
     String kid = keys.signingKey().getKeyID();
     var confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).type(JOSEObjectType.JWT).build(),
         claims(member.id()).build());
-    confused.sign(new MACSigner(keys.signingKey().toRSAPublicKey().getEncoded()));
+    confused.sign(new MACSigner(((RSAKey) keys.signingKey()).toRSAPublicKey().getEncoded()));
     String good = signed(claims(member.id()).build(), kid);
 
     assertRefused(confused.serialize());
@@ -91,7 +91,7 @@ class TokenAttackHttpTests {
   private String signed(JWTClaimsSet claims, String kid) throws Exception {
     var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
         claims);
-    jwt.sign(new RSASSASigner(keys.signingKey()));
+    jwt.sign(new RSASSASigner((RSAKey) keys.signingKey()));
     return jwt.serialize();
   }
 }
