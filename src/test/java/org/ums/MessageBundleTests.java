@@ -25,7 +25,7 @@ import org.ums.web.Languages;
 class MessageBundleTests {
 
   private static final Pattern KEY_IN_JAVA = Pattern.compile(
-      "\"((?:problem|validation|account|verification|login|mail|notification|professional-request|picture|audit|console|password-reset|session|rate-limit)\\.[a-z0-9._-]*[a-z0-9])\"");
+      "\"((?:problem|validation|account|verification|login|mail|notification|professional-request|picture|audit|console|password-reset|session|rate-limit|email-change)\\.[a-z0-9._-]*[a-z0-9])\"");
   private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("#\\{([a-z0-9._-]+)");
 
   @Test

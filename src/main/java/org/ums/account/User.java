@@ -262,6 +262,18 @@ class User extends AbstractAggregateRoot<User> {
     touch(now);
   }
 
+  /** The owner proved the new address through the link sent to it: it replaces the old one, verified. */
+  void confirmNewEmail(String newEmail, Instant now) {
+    String oldEmail = email;
+    email = newEmail;
+    if (!emailVerified) {
+      verifyEmail(now);
+    }
+    touch(now);
+    recordEdit(java.util.List.of("email"), now);
+    registerEvent(new EmailChanged(id(), oldEmail, newEmail, now));
+  }
+
   void changeNickname(String newNickname, Instant now) {
     nickname = newNickname;
     touch(now);

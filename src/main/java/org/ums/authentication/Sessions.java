@@ -72,8 +72,29 @@ class Sessions {
     }
     byte[] hash = SecretTokens.hash(token);
     Instant now = clock.instant();
+    String next = SecretTokens.next();
+    // The usual case in one statement, without a transaction around it: spend the token if it is unspent and its
+    // session active, note the use, and add its successor. Of two uses at once, the second waits for the first's
+    // row lock, then finds the token spent and takes the path below.
+    var spent = jdbc.sql("""
+            with spent as (
+              update refresh_tokens t set spent_at = :now from sessions s
+              where t.token_hash = :hash and t.spent_at is null and s.id = t.session_id and s.revoked_at is null
+                and s.expires_at > :now
+              returning t.session_id, s.user_id),
+            used as (update sessions set last_used_at = :now where id = (select session_id from spent)),
+            successor as (insert into refresh_tokens (token_hash, session_id, created_at)
+              select :next, session_id, :now from spent)
+            select session_id, user_id from spent""")
+        .param("now", Timestamp.from(now)).param("hash", hash).param("next", SecretTokens.hash(next))
+        .query((row, number) -> new Grant(row.getObject("session_id", UUID.class),
+            UserId.of(row.getObject("user_id", UUID.class)), next))
+        .optional();
+    if (spent.isPresent()) {
+      return spent;
+    }
     var reused = new UUID[2];
-    Optional<Grant> grant = transaction.execute(status -> {
+    transaction.executeWithoutResult(status -> {
       var found = jdbc.sql("""
               select t.session_id, t.spent_at, s.user_id, s.revoked_at, s.expires_at from refresh_tokens t
               join sessions s on s.id = t.session_id where t.token_hash = :hash for update of t, s""")
@@ -81,33 +102,20 @@ class Sessions {
           .query((row, number) -> new Found(row.getObject("session_id", UUID.class), row.getTimestamp("spent_at"),
               row.getObject("user_id", UUID.class), row.getTimestamp("revoked_at"), row.getTimestamp("expires_at")))
           .optional();
-      if (found.isEmpty()) {
-        return Optional.empty();
+      // Unknown, or its session ended: refused. Spent while its session is active: copied.
+      if (found.isPresent() && found.get().spentAt() != null && found.get().revokedAt() == null
+          && found.get().expiresAt().toInstant().isAfter(now)) {
+        revoke(found.get().sessionId(), "reuse");
+        reused[0] = found.get().sessionId();
+        reused[1] = found.get().userId();
       }
-      Found current = found.get();
-      if (current.revokedAt() != null || !current.expiresAt().toInstant().isAfter(now)) {
-        return Optional.empty();
-      }
-      if (current.spentAt() != null) {
-        revoke(current.sessionId(), "reuse");
-        reused[0] = current.sessionId();
-        reused[1] = current.userId();
-        return Optional.empty();
-      }
-      jdbc.sql("update refresh_tokens set spent_at = :now where token_hash = :hash")
-          .param("now", Timestamp.from(now)).param("hash", hash).update();
-      jdbc.sql("update sessions set last_used_at = :now where id = :id")
-          .param("now", Timestamp.from(now)).param("id", current.sessionId()).update();
-      String next = SecretTokens.next();
-      insertToken(current.sessionId(), next, now);
-      return Optional.of(new Grant(current.sessionId(), UserId.of(current.userId()), next));
     });
     if (reused[0] != null) {
       // After the commit that revoked it, in a transaction of its own, so that the audit entry stays.
       transaction.executeWithoutResult(status ->
           events.publishEvent(new RefreshTokenReused(UserId.of(reused[1]), reused[0], now)));
     }
-    return grant;
+    return Optional.empty();
   }
 
   /** Ends a session whoever it belongs to: its refresh tokens stop working. */

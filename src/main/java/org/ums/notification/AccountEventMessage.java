@@ -11,6 +11,8 @@ import org.ums.account.EmailVerificationRequested;
 import org.ums.account.InvitationRequested;
 import org.ums.account.PasswordChanged;
 import org.ums.account.PasswordResetRequested;
+import org.ums.account.EmailChangeRequested;
+import org.ums.account.EmailChanged;
 import org.ums.account.ProfessionalStatusChanged;
 import org.ums.account.ProfessionalStatusRequestRejected;
 import org.ums.account.RoleChanged;
@@ -41,9 +43,11 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
   static final String INVITATION_REQUESTED = "ums.user.invitation-requested";
   static final String PASSWORD_RESET_REQUESTED = "ums.user.password-reset-requested";
   static final String PASSWORD_CHANGED = "ums.user.password-changed";
+  static final String EMAIL_CHANGE_REQUESTED = "ums.user.email-change-requested";
+  static final String EMAIL_CHANGED = "ums.user.email-changed";
   static final List<String> TYPES = List.of(REGISTERED, VERIFICATION_REQUESTED, LOCKED, UNLOCKED, ROLE_CHANGED,
       PROFESSIONAL_STATUS_CHANGED, PROFESSIONAL_STATUS_REQUEST_REJECTED, INVITATION_REQUESTED,
-      PASSWORD_RESET_REQUESTED, PASSWORD_CHANGED);
+      PASSWORD_RESET_REQUESTED, PASSWORD_CHANGED, EMAIL_CHANGE_REQUESTED, EMAIL_CHANGED);
 
   AccountEventMessage {
     if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
@@ -78,6 +82,13 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
     if (event instanceof PasswordChanged changed) {
       return Optional.of(message(PASSWORD_CHANGED, changed, Map.of("way",
           changed.way().name().toLowerCase(java.util.Locale.ROOT))));
+    }
+    if (event instanceof EmailChangeRequested requested) {
+      return Optional.of(message(EMAIL_CHANGE_REQUESTED, requested, Map.of()));
+    }
+    if (event instanceof EmailChanged changed) {
+      return Optional.of(message(EMAIL_CHANGED, changed, Map.of("old_email", changed.oldEmail(),
+          "new_email", changed.newEmail())));
     }
     if (event instanceof UserLocked locked) {
       return Optional.of(message(LOCKED, locked, Map.of()));
@@ -129,6 +140,10 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
           Map.of()));
       case PASSWORD_CHANGED -> Optional.of(new Notification(NotificationKind.PASSWORD_CHANGED, eventId, user,
           Map.of()));
+      case EMAIL_CHANGE_REQUESTED -> Optional.of(new Notification(NotificationKind.EMAIL_CHANGE, eventId, user,
+          Map.of()));
+      case EMAIL_CHANGED -> Optional.of(new Notification(NotificationKind.EMAIL_CHANGED, eventId, user,
+          Map.of("old_email", data.getOrDefault("old_email", ""), "new_email", data.getOrDefault("new_email", ""))));
       case LOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_LOCKED, eventId, user,
           Map.of("occurred_at", occurredAt.toString())));
       case UNLOCKED -> Optional.of(new Notification(NotificationKind.ACCOUNT_UNLOCKED, eventId, user, Map.of()));

@@ -23,6 +23,7 @@ import org.ums.account.Accounts;
 import org.ums.account.Contact;
 import org.ums.account.EmailVerification;
 import org.ums.account.PasswordReset;
+import org.ums.account.EmailChange;
 import org.ums.account.UserId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,7 @@ class Deliveries {
   private final Accounts accounts;
   private final EmailVerification verification;
   private final PasswordReset passwords;
+  private final EmailChange emailChanges;
   private final EmailComposer composer;
   private final MailGateway mail;
   private final NotificationProperties properties;
@@ -52,8 +54,9 @@ class Deliveries {
   private final Clock clock;
 
   Deliveries(JdbcClient jdbc, PlatformTransactionManager transactionManager, Accounts accounts,
-      EmailVerification verification, PasswordReset passwords, EmailComposer composer, MailGateway mail,
-      NotificationProperties properties, JsonMapper json, Clock clock) {
+      EmailVerification verification, PasswordReset passwords, EmailChange emailChanges, EmailComposer composer,
+      MailGateway mail, NotificationProperties properties, JsonMapper json, Clock clock) {
+    this.emailChanges = emailChanges;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -238,6 +241,7 @@ class Deliveries {
     var values = new HashMap<String, String>(notification.facts().size() + 3);
     values.put("name", contact.displayName());
     values.put("serviceUrl", properties.link("/"));
+    String recipient = contact.email();
     switch (notification.kind()) {
       case EMAIL_VERIFICATION -> {
         Optional<String> token = verification.issueToken(contact.id());
@@ -254,6 +258,23 @@ class Deliveries {
         }
         values.put("link", properties.link("/password-reset?token=" + token.get()));
       }
+      case EMAIL_CHANGE -> {
+        // To the new address, which the link proves; the account's email is still the old one.
+        Optional<EmailChange.PendingEmail> pending = emailChanges.issueToken(contact.id());
+        if (pending.isEmpty()) {
+          return Optional.empty();
+        }
+        recipient = pending.get().newEmail();
+        values.put("link", properties.link("/email-change/confirm?token=" + pending.get().token()));
+      }
+      case EMAIL_CHANGED -> {
+        // To the old address, which no longer receives the account's emails.
+        recipient = notification.facts().getOrDefault("old_email", "");
+        values.put("newEmail", notification.facts().getOrDefault("new_email", ""));
+        if (recipient.isBlank()) {
+          return Optional.empty();
+        }
+      }
       case ROLE_CHANGED -> {
         values.put("oldRole", notification.facts().getOrDefault("old_role", ""));
         values.put("newRole", notification.facts().getOrDefault("new_role", ""));
@@ -266,7 +287,7 @@ class Deliveries {
       }
     }
     // The recipient's language and zone, whoever caused the email.
-    return Optional.of(composer.compose(notification.kind(), contact.email(), contact.language(), values));
+    return Optional.of(composer.compose(notification.kind(), recipient, contact.language(), values));
   }
 
   private static String truncate(String reason) {

@@ -59,7 +59,8 @@ class KafkaNotifications {
           AccountEventMessage.LOCKED, AccountEventMessage.UNLOCKED, AccountEventMessage.ROLE_CHANGED,
           AccountEventMessage.PROFESSIONAL_STATUS_CHANGED, AccountEventMessage.PROFESSIONAL_STATUS_REQUEST_REJECTED,
           AccountEventMessage.INVITATION_REQUESTED, AccountEventMessage.PASSWORD_RESET_REQUESTED,
-          AccountEventMessage.PASSWORD_CHANGED},
+          AccountEventMessage.PASSWORD_CHANGED, AccountEventMessage.EMAIL_CHANGE_REQUESTED,
+          AccountEventMessage.EMAIL_CHANGED},
       concurrency = "${ums.notification.kafka.concurrency:3}")
   void on(ConsumerRecord<String, byte[]> record) {
     AccountEventMessage message = read(record.value());

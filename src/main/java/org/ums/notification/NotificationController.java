@@ -44,7 +44,7 @@ class NotificationController {
   @Operation(summary = "List email deliveries", description = "Newest first, with paging links that keep the "
       + "filters. status: queued, sent, failed, skipped. kind: email_verification, account_locked, "
       + "account_unlocked, role_changed, professional_status_granted, professional_status_revoked, "
-      + "professional_status_rejected, invitation, password_reset, password_changed.")
+      + "professional_status_rejected, invitation, password_reset, password_changed, email_change, email_changed.")
   DeliveryListResponse list(@RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "kind", required = false) String kind,
       @RequestParam(name = "recipient", required = false) String recipient,

@@ -16,7 +16,9 @@ enum NotificationKind {
   PROFESSIONAL_STATUS_REJECTED,
   INVITATION,
   PASSWORD_RESET,
-  PASSWORD_CHANGED;
+  PASSWORD_CHANGED,
+  EMAIL_CHANGE,
+  EMAIL_CHANGED;
 
   String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -210,6 +210,39 @@ class SessionsHttpTests {
   }
 
   @Test
+  void oneRefreshTokenSpentTwiceAtOnceGrantsOnceAndEndsTheLogin() throws Exception {
+    String email = Emails.unique("racer");
+    api.registerVerifiedMember(email, PASSWORD);
+    String token = login(email).get("refresh_token").asString();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return refresh(token);
+        }));
+      }
+      start.countDown();
+      var granted = new java.util.ArrayList<Api.Response>();
+      for (var answer : answers) {
+        var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        if (response.status() == 200) {
+          granted.add(response);
+        } else {
+          assertThat(response.status()).isEqualTo(401);
+        }
+      }
+      assertThat(granted).hasSize(1);
+      // The other uses were copies: the login is over, for the one who got the new token too.
+      assertThat(refresh(granted.get(0).json().get("refresh_token").asString()).status()).isEqualTo(401);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aForwardedForHeaderIsNotBelievedWithoutATrustedProxy() {
     String email = Emails.unique("spoofer");
     api.registerVerifiedMember(email, PASSWORD);
