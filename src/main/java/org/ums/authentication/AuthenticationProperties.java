@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (30 seconds by default): the token versions it checks are cached that long
  * @param privateKey an RSA private key in PKCS#8 PEM to sign with; when blank, a key is generated once and kept
  *     in the database so that every instance and every restart accepts the same tokens
- * @param algorithm the algorithm of generated keys: {@code RS256} (RSA 2048) or {@code ES256} (P-256)
+ * @param algorithm the algorithm of generated keys, {@code RS256} (RSA 2048) or {@code ES256} (P-256); when blank,
+ *     a new installation's first key is ES256 and a rotation keeps the algorithm of the key it replaces
  * @param signingKeyRotation the age at which a generated key is replaced by a new one (90 days by default; 0
  *     never)
  */
@@ -26,8 +27,8 @@ record AuthenticationProperties(String issuer, Duration accessTokenLifetime, Dur
     accessTokenLifetime = accessTokenLifetime == null ? Duration.ofMinutes(15) : accessTokenLifetime;
     refreshTokenLifetime = refreshTokenLifetime == null ? Duration.ofDays(14) : refreshTokenLifetime;
     revocationLag = revocationLag == null || revocationLag.isNegative() ? Duration.ofSeconds(30) : revocationLag;
-    algorithm = algorithm == null || algorithm.isBlank() ? "RS256" : algorithm.strip().toUpperCase(java.util.Locale.ROOT);
-    if (!algorithm.equals("RS256") && !algorithm.equals("ES256")) {
+    algorithm = algorithm == null || algorithm.isBlank() ? null : algorithm.strip().toUpperCase(java.util.Locale.ROOT);
+    if (algorithm != null && !algorithm.equals("RS256") && !algorithm.equals("ES256")) {
       throw new IllegalArgumentException("UMS_JWT_ALGORITHM must be RS256 or ES256, not " + algorithm);
     }
     signingKeyRotation = signingKeyRotation == null || signingKeyRotation.isNegative() ? Duration.ofDays(90)

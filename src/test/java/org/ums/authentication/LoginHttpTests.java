@@ -42,7 +42,7 @@ class LoginHttpTests {
     assertThat(login.header("Cache-Control")).contains("no-store");
 
     SignedJWT jwt = SignedJWT.parse(login.json().get("access_token").asString());
-    assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+    assertThat(jwt.getHeader().getAlgorithm().getName()).isIn("ES256", "RS256");
     var claims = jwt.getJWTClaimsSet();
     assertThat(claims.getSubject()).isEqualTo(member.id());
     assertThat(claims.getStringClaim("role")).isEqualTo("AUTHENTICATED");
@@ -50,10 +50,12 @@ class LoginHttpTests {
     assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
 
     JWKSet keys = JWKSet.parse(api.get("/.well-known/jwks.json").body());
-    RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+    var key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
     assertThat(key).isNotNull();
     assertThat(key.isPrivate()).isFalse();
-    assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+    assertThat(key.getAlgorithm()).isEqualTo(jwt.getHeader().getAlgorithm());
+    assertThat(jwt.verify(key instanceof RSAKey rsa ? new RSASSAVerifier(rsa)
+        : new com.nimbusds.jose.crypto.ECDSAVerifier((com.nimbusds.jose.jwk.ECKey) key))).isTrue();
   }
 
   @Test

@@ -18,7 +18,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.ums.UmsApplication;
 import org.ums.console.AdminConsole;
 import org.ums.embeddeddatabase.TestDatabases;
@@ -27,10 +26,9 @@ import org.ums.support.HttpTest;
 
 /**
  * Signing keys rotate: a new key signs from then on, on every instance; the old one verifies its tokens until they
- * have expired, then leaves the JWKS. This context makes ES256 keys, on a database of its own.
+ * have expired, then leaves the JWKS. On a database of its own, so that its first key is a new installation's.
  */
 @HttpTest
-@TestPropertySource(properties = "ums.authentication.algorithm=ES256")
 class SigningKeyRotationHttpTests {
 
   private static final String DATABASE = "ums_key_rotation";
@@ -53,6 +51,7 @@ class SigningKeyRotationHttpTests {
   void aNewKeySignsOnEveryInstanceWhileTokensOfTheOldOneWorkUntilTheyExpire() throws Exception {
     String first = api.loginAsAdmin();
     SignedJWT firstJwt = SignedJWT.parse(first);
+    // A new installation's key, with no algorithm configured.
     assertThat(firstJwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
     String oldKid = firstJwt.getHeader().getKeyID();
     var oldKey = (com.nimbusds.jose.jwk.ECKey) keys.signingKey();
@@ -87,7 +86,8 @@ class SigningKeyRotationHttpTests {
     jdbc.sql("update signing_keys set created_at = created_at - interval '1 hour'").update();
     var console = console("rotate-signing-key");
     assertThat(console.code()).isZero();
-    assertThat(console.out()).contains("signs access tokens from now on").contains("is still accepted until")
+    // With no algorithm configured here, the new key keeps the algorithm of the key it replaces.
+    assertThat(console.out()).contains("(RS256) signs access tokens from now on").contains("is still accepted until")
         .doesNotContain(oldKid);
     assertThat(api.get("/.well-known/jwks.json").body()).doesNotContain(oldKid);
     var resigned = new SignedJWT(firstJwt.getHeader(), firstJwt.getJWTClaimsSet());
@@ -95,7 +95,7 @@ class SigningKeyRotationHttpTests {
     assertThat(api.get("/users/me", resigned.serialize()).status()).isEqualTo(401);
 
     // The schedule rotates a key once it reaches UMS_SIGNING_KEY_ROTATION, and not again while the new one is young.
-    var everyHour = new AuthenticationProperties("http://ums.test", null, null, null, null, "ES256",
+    var everyHour = new AuthenticationProperties("http://ums.test", null, null, null, null, null,
         Duration.ofHours(1));
     var schedule = new SigningKeySchedule(keys, everyHour, java.time.Clock.systemUTC());
     String current = keys.signingKey().getKeyID();

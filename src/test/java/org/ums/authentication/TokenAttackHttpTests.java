@@ -49,10 +49,13 @@ class TokenAttackHttpTests {
     assertRefused(signed(with(member.id(), b -> b.issuer("https://evil.example.com")), kid));
     assertRefused(signed(claims(member.id()).build(), "unknown-key"));
     // Signed by a key of the attacker's own, under the service's kid.
-    RSAKey foreign = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(kid).generate();
-    var forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+    var foreign = keys.signingKey() instanceof RSAKey
+        ? new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(kid).algorithm(JWSAlgorithm.RS256).generate()
+        : new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID(kid)
+            .algorithm(JWSAlgorithm.ES256).generate();
+    var forged = new SignedJWT(new JWSHeader.Builder(algorithm()).keyID(kid).type(JOSEObjectType.JWT).build(),
         claims(member.id()).build());
-    forged.sign(new RSASSASigner(foreign));
+    forged.sign(signer(foreign));
     assertRefused(forged.serialize());
   }
 
@@ -62,7 +65,9 @@ class TokenAttackHttpTests {
     String kid = keys.signingKey().getKeyID();
     var confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).type(JOSEObjectType.JWT).build(),
         claims(member.id()).build());
-    confused.sign(new MACSigner(((RSAKey) keys.signingKey()).toRSAPublicKey().getEncoded()));
+    confused.sign(new MACSigner(keys.signingKey().toPublicJWK() instanceof RSAKey rsa
+        ? rsa.toRSAPublicKey().getEncoded()
+        : ((com.nimbusds.jose.jwk.ECKey) keys.signingKey()).toECPublicKey().getEncoded()));
     String good = signed(claims(member.id()).build(), kid);
 
     assertRefused(confused.serialize());
@@ -89,9 +94,18 @@ class TokenAttackHttpTests {
   }
 
   private String signed(JWTClaimsSet claims, String kid) throws Exception {
-    var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+    var jwt = new SignedJWT(new JWSHeader.Builder(algorithm()).keyID(kid).type(JOSEObjectType.JWT).build(),
         claims);
-    jwt.sign(new RSASSASigner((RSAKey) keys.signingKey()));
+    jwt.sign(signer(keys.signingKey()));
     return jwt.serialize();
+  }
+
+  private JWSAlgorithm algorithm() {
+    return (JWSAlgorithm) keys.signingKey().getAlgorithm();
+  }
+
+  private static com.nimbusds.jose.JWSSigner signer(com.nimbusds.jose.jwk.JWK key) throws Exception {
+    return key instanceof RSAKey rsa ? new RSASSASigner(rsa)
+        : new com.nimbusds.jose.crypto.ECDSASigner((com.nimbusds.jose.jwk.ECKey) key);
   }
 }

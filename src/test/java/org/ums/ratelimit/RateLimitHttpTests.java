@@ -88,6 +88,15 @@ class RateLimitHttpTests {
   }
 
   @Test
+  void theOpenApiDocumentNamesThe429OfEveryLimitedOperation() {
+    var paths = api.get("/openapi.json").json().get("paths");
+    for (String path : new String[] {"/login", "/register", "/verify-email/resend", "/password-reset/request"}) {
+      assertThat(paths.get(path).get("post").get("responses").get("429")).as(path).isNotNull();
+    }
+    assertThat(paths.get("/token/refresh").get("post").get("responses").get("429")).isNull();
+  }
+
+  @Test
   void twoInstancesCountTogether() {
     String stranger = Emails.unique("roaming");
     try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(org.ums.UmsApplication.class)
