@@ -28,10 +28,27 @@ public final class AdminConsole {
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     ConsoleRuntime.Owned modules = migrate -> start(application, migrate);
-    try (var runtime = new ConsoleRuntime(System.in, out, err, Locale.getDefault(), attachedToTerminal(),
+    try (var runtime = new ConsoleRuntime(System.in, out, err, localeOf(System.getenv()), attachedToTerminal(),
         System.getProperty("user.name", "unknown"), modules)) {
       return execute(runtime, args);
     }
+  }
+
+  /**
+   * The operator's language as the environment names it, in gettext's order (LC_ALL, LC_MESSAGES, LANG): Java
+   * reads it only when that locale is installed in the operating system, which slim images lack.
+   * {@code C} and {@code POSIX} mean English.
+   */
+  static Locale localeOf(java.util.Map<String, String> environment) {
+    for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      String value = environment.get(name);
+      if (value != null && !value.isBlank()) {
+        String language = value.split("[.@]", 2)[0];
+        return language.equals("C") || language.equals("POSIX") ? Locale.ENGLISH
+            : Locale.forLanguageTag(language.replace('_', '-'));
+      }
+    }
+    return Locale.getDefault();
   }
 
   /**
