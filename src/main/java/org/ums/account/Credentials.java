@@ -78,6 +78,11 @@ public class Credentials {
       throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
     }
     if (!user.isEmailVerified()) {
+      // The right password is no guess: the attempt reserved above is not counted.
+      transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(current -> {
+        current.forgetFailedLogins();
+        store.save(current);
+      }));
       throw new LoginRejectedException(LoginRejectedException.Reason.EMAIL_NOT_VERIFIED);
     }
     String upgradedHash = passwordEncoder.upgradeEncoding(user.passwordHash()) ? passwordEncoder.encode(password)

@@ -148,6 +148,11 @@ class User extends AbstractAggregateRoot<User> {
     touch(now);
   }
 
+  /** The right password was given, though the login is refused for another reason: failures are forgotten. */
+  void forgetFailedLogins() {
+    failedLoginAttempts = 0;
+  }
+
   void recordSuccessfulLogin(Instant now) {
     releaseExpiredLock(now);
     failedLoginAttempts = 0;

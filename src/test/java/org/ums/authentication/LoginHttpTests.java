@@ -83,6 +83,10 @@ class LoginHttpTests {
     var response = api.postForm("/login/", Map.of("username", email, "password", PASSWORD));
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.json().get("detail").asString()).containsIgnoringCase("not verified");
+    // The right password is no failed guess, however often it is given before the email is verified.
+    for (int attempt = 0; attempt < 4; attempt++) {
+      assertThat(api.postForm("/login/", Map.of("username", email, "password", PASSWORD)).status()).isEqualTo(403);
+    }
   }
 
   @Test
