@@ -2,10 +2,6 @@ package org.ums.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -39,7 +35,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
     if ("/login".equals(path(request))) {
       String username = request.getParameter("username");
       if (username != null) {
-        limits.take("login:" + digest(username.strip().toLowerCase(Locale.ROOT)),
+        limits.take("login:" + RateLimits.digest(username.strip().toLowerCase(Locale.ROOT)),
             properties.loginPerAccountPerMinute()).ifPresent(wait -> {
               throw new RateLimitedException(wait);
             });
@@ -51,14 +47,5 @@ class RateLimitInterceptor implements HandlerInterceptor {
   private static String path(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-  }
-
-  private static String digest(String username) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(username.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Java has no SHA-256", e);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package org.ums.ratelimit;
 
 /** A call over its limit; the caller may try again after {@code retryAfterSeconds}. */
-class RateLimitedException extends RuntimeException {
+public class RateLimitedException extends RuntimeException {
 
   private final long retryAfterSeconds;
 

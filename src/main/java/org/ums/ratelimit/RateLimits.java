@@ -18,14 +18,18 @@ import org.springframework.stereotype.Service;
  * again, and {@link ExpiredBucketCleanup} deletes it.
  */
 @Service
-class RateLimits {
+public class RateLimits {
 
-  private static final Duration WINDOW = Duration.ofMinutes(1);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final Duration HOUR = Duration.ofHours(1);
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> table;
   private final ProxyManager<String> buckets;
 
-  RateLimits(DataSource dataSource) {
+  private final RateLimitProperties properties;
+
+  RateLimits(DataSource dataSource, RateLimitProperties properties) {
+    this.properties = properties;
     this.table = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
         .primaryKeyMapper(PrimaryKeyMapper.STRING)
         .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -35,25 +39,57 @@ class RateLimits {
   }
 
   /**
+   * Counts one email about to be sent to {@code address} at someone's request (a reset or verification link), at
+   * most {@code UMS_RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR} an hour, whoever asks and whether or not an account has
+   * the address, so that nobody can flood a mailbox through the service.
+   *
+   * @throws RateLimitedException when the address has had its share
+   */
+  public void countEmailTo(String address) {
+    if (address == null || address.isBlank()) {
+      return;
+    }
+    take("email:" + digest(address.strip().toLowerCase(java.util.Locale.ROOT)), properties.emailsPerAddressPerHour(),
+        HOUR).ifPresent(wait -> {
+          throw new RateLimitedException(wait);
+        });
+  }
+
+  /**
    * Takes one call from the bucket {@code key} allowing {@code perMinute} calls a minute; empty when the call may
    * go ahead, otherwise the whole seconds to wait.
    */
   OptionalLong take(String key, int perMinute) {
-    if (perMinute <= 0) {
+    return take(key, perMinute, MINUTE);
+  }
+
+  private OptionalLong take(String key, int limit, Duration window) {
+    if (limit <= 0) {
       return OptionalLong.empty();
     }
     var configuration = BucketConfiguration.builder()
-        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, WINDOW))
+        .addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, window))
         .build();
     // A changed setting replaces the stored configuration of existing buckets, keeping their share of tokens.
     var probe = buckets.builder()
-        .withImplicitConfigurationReplacement(perMinute, TokensInheritanceStrategy.PROPORTIONALLY)
+        .withImplicitConfigurationReplacement(limit, TokensInheritanceStrategy.PROPORTIONALLY)
         .build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return OptionalLong.empty();
     }
     long nanos = probe.getNanosToWaitForRefill();
     return OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+  }
+
+  /** A digest of a username or address, so that the table holds no email. */
+  static String digest(String value) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Java has no SHA-256", e);
+    }
   }
 
   /** Deletes up to {@code batch} rows of buckets that are full again; returns how many. */

@@ -20,7 +20,8 @@ import org.ums.support.HttpTest;
  */
 @HttpTest
 @TestPropertySource(properties = {"ums.rate-limit.login-per-account-per-minute=10",
-    "ums.rate-limit.per-ip-per-minute=120", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"})
+    "ums.rate-limit.per-ip-per-minute=120", "ums.rate-limit.emails-per-address-per-hour=3",
+    "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"})
 class RateLimitHttpTests {
 
   @Autowired
@@ -87,6 +88,26 @@ class RateLimitHttpTests {
     assertThat(login(Emails.unique("guess"), "203.0.113.8").status()).isEqualTo(401);
     assertThat(api.send(api.request("/users/me", null).header("X-Forwarded-For", address).GET()).status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void oneMailboxGetsAtMostItsShareOfResetAndVerificationEmailsWhoeverAsks() {
+    String victim = Emails.unique("flooded");
+    api.registerVerifiedMember(victim, "a long enough secret");
+    for (int request = 0; request < 3; request++) {
+      assertThat(json("/password-reset/request", body("email", victim), "10.5.0." + request).status()).isEqualTo(202);
+    }
+    var limited = json("/password-reset/request", body("email", victim.toUpperCase(java.util.Locale.ROOT)), "10.5.1.1");
+    var resend = json("/verify-email/resend", body("email", victim), "10.5.1.2");
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+    assertThat(resend.status()).isEqualTo(429);
+    assertThat(json("/password-reset/request", body("email", Emails.unique("other")), "10.5.1.3").status())
+        .isEqualTo(202);
+    // The verification email and three reset links: nothing more reached the mailbox.
+    org.awaitility.Awaitility.await().until(() -> org.ums.support.MailInbox.messagesTo(victim).size() >= 4);
+    assertThat(org.ums.support.MailInbox.messagesTo(victim)).hasSize(4);
   }
 
   @Test

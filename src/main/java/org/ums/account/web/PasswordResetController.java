@@ -20,7 +20,10 @@ class PasswordResetController {
   private final PasswordReset passwords;
   private final Problems problems;
 
-  PasswordResetController(PasswordReset passwords, Problems problems) {
+  private final org.ums.ratelimit.RateLimits rateLimits;
+
+  PasswordResetController(PasswordReset passwords, Problems problems, org.ums.ratelimit.RateLimits rateLimits) {
+    this.rateLimits = rateLimits;
     this.passwords = passwords;
     this.problems = problems;
   }
@@ -28,8 +31,10 @@ class PasswordResetController {
   @PostMapping("/password-reset/request")
   @Operation(summary = "Ask for a password reset link", description = "`{\"email\"}`. Always 202, whether or not "
       + "the email has an account; the owner gets a single-use link, valid for `UMS_PASSWORD_RESET_LIFETIME` "
-      + "(30 minutes), to the page `/password-reset?token=...`.")
+      + "(30 minutes), to the page `/password-reset?token=...`. At most `UMS_RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR` "
+      + "reset and verification emails an hour go to one address, whoever asks: past that, 429.")
   ResponseEntity<MessageResponse> request(@RequestBody EmailRequest request, Locale locale) {
+    rateLimits.countEmailTo(request.email());
     passwords.request(request.email());
     return ResponseEntity.accepted().body(new MessageResponse(problems.message("password-reset.requested", locale)));
   }

@@ -31,7 +31,11 @@ class RegistrationController {
   private final EmailVerification verification;
   private final Problems problems;
 
-  RegistrationController(Registration registration, EmailVerification verification, Problems problems) {
+  private final org.ums.ratelimit.RateLimits rateLimits;
+
+  RegistrationController(Registration registration, EmailVerification verification, Problems problems,
+      org.ums.ratelimit.RateLimits rateLimits) {
+    this.rateLimits = rateLimits;
     this.registration = registration;
     this.verification = verification;
     this.problems = problems;
@@ -61,8 +65,10 @@ class RegistrationController {
 
   @PostMapping("/verify-email/resend")
   @Operation(summary = "Send the verification link again",
-      description = "Always 202, whether or not the email has an account.")
+      description = "Always 202, whether or not the email has an account; past "
+          + "`UMS_RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR` reset and verification emails an hour to one address, 429.")
   ResponseEntity<MessageResponse> resend(@RequestBody ResendVerificationRequest request, Locale locale) {
+    rateLimits.countEmailTo(request.email());
     verification.requestNewLink(request.email());
     return ResponseEntity.accepted().body(new MessageResponse(problems.message("verification.resent", locale)));
   }
