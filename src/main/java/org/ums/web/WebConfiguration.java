@@ -55,6 +55,19 @@ class WebConfiguration implements WebMvcConfigurer {
     return source;
   }
 
+  private static final String TOKEN_LIFECYCLE = """
+      User management: registration, email verification, login with JWTs, roles and users.
+
+      **Tokens.** `POST /login/` opens a session and answers an access token (a JWT, 15 minutes by default) and a \
+      refresh token (14 days). Send the access token as `Authorization: Bearer`; it carries `sub`, `role`, `sid` \
+      (the session), `ver` (the account's token version), `iat`, `exp`, `iss` and a `kid` naming its key in \
+      `/.well-known/jwks.json`. `POST /token/refresh` spends the refresh token and answers a new pair; a spent \
+      refresh token presented again ends its session. `POST /logout/` ends the session; \
+      `POST /users/me/sessions/revoke-all` ends all of them. A password change or reset, a lock, a role change, \
+      logging out everywhere and deletion make older access tokens fail within `UMS_REVOCATION_LAG` (30 s). \
+      Signing keys rotate: a replaced key stays in the JWKS until its tokens have expired. Login, registration, \
+      verification resend and reset requests are rate limited (429 with `Retry-After`).""";
+
   @Bean
   OpenAPI umsOpenApi() {
     var passwordFlow = new SecurityScheme()
@@ -62,8 +75,7 @@ class WebConfiguration implements WebMvcConfigurer {
         .description("Log in with your email as the username.")
         .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/login/")));
     return new OpenAPI()
-        .info(new Info().title("UMS").version("1").description(
-            "User management: registration, email verification, login with JWTs, roles and users."))
+        .info(new Info().title("UMS").version("1").description(TOKEN_LIFECYCLE))
         .components(new Components().addSecuritySchemes(PASSWORD_FLOW, passwordFlow))
         .addSecurityItem(new SecurityRequirement().addList(PASSWORD_FLOW));
   }

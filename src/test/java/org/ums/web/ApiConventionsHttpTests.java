@@ -90,6 +90,10 @@ class ApiConventionsHttpTests {
     assertThat(spec.at("/paths").propertyNames()).contains("/register", "/login", "/users", "/users/{user_id}",
         "/verify-email/{user_id}/{token}", "/verify-email/resend", "/users/me", "/users/{user_id}/unlock");
     assertThat(openApi.body()).contains("email_verified").contains("access_token");
+    assertThat(spec.at("/paths").propertyNames()).contains("/token/refresh", "/logout", "/users/me/sessions",
+        "/users/me/password", "/users/me/email", "/email-change/confirm", "/password-reset/request");
+    assertThat(spec.at("/info/description").asString()).contains("Tokens.").contains("/token/refresh")
+        .contains("UMS_REVOCATION_LAG");
     var docs = api.get("/docs");
     assertThat(docs.status()).isEqualTo(302);
     var swaggerUi = api.get(docs.header("Location"));
