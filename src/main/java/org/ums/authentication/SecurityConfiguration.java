@@ -121,6 +121,7 @@ class SecurityConfiguration {
       String kid = ids == null || ids.size() != 1 ? null : ids.iterator().next();
       return selector.select(keys.publicKeysIncluding(kid));
     }));
+    processor.setJWSVerifierFactory(FastSignatures.verifiers());
     // Spring's validators below check the claims; Nimbus's own check would only repeat them.
     processor.setJWTClaimsSetVerifier((claims, context) -> {
     });

@@ -69,9 +69,12 @@ class SigningKeys {
     return load().signing();
   }
 
-  /** The signing key alone, as the token encoder looks it up. */
-  JWKSet signingKeySet() {
-    return load().signingSet();
+  /** The key that signs new tokens, with a signer made for it once. */
+  Signing signing() {
+    return load().signingWithSigner();
+  }
+
+  record Signing(JWK key, com.nimbusds.jose.JWSSigner signer) {
   }
 
   /** Every public key whose tokens are accepted, as served at {@code /.well-known/jwks.json}. */
@@ -294,10 +297,10 @@ class SigningKeys {
   private record StoredKey(JWK key, Instant createdAt) {
   }
 
-  record Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured, JWKSet signingSet) {
+  record Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured, Signing signingWithSigner) {
 
     Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured) {
-      this(signing, publicKeys, loadedAt, configured, new JWKSet(signing));
+      this(signing, publicKeys, loadedAt, configured, new Signing(signing, FastSignatures.signer(signing)));
     }
   }
 }

@@ -1,14 +1,15 @@
 package org.ums.authentication;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
+import java.util.Date;
 import java.time.Instant;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 import org.ums.account.AuthenticatedUser;
 
@@ -29,32 +30,35 @@ class TokenIssuer {
   private final SigningKeys keys;
   private final AuthenticationProperties properties;
   private final Clock clock;
-  private final NimbusJwtEncoder encoder;
 
   TokenIssuer(SigningKeys keys, AuthenticationProperties properties, Clock clock) {
     this.keys = keys;
     this.properties = properties;
     this.clock = clock;
-    this.encoder = new NimbusJwtEncoder((selector, context) -> selector.select(keys.signingKeySet()));
   }
 
   IssuedToken issue(AuthenticatedUser user, java.util.UUID session) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.accessTokenLifetime());
-    var claims = JwtClaimsSet.builder()
+    var claims = new JWTClaimsSet.Builder()
         .subject(user.id().value().toString())
         .claim(ROLE_CLAIM, user.role().name())
         .claim(SESSION_CLAIM, session.toString())
         .claim(VERSION_CLAIM, user.tokenVersion())
         .issuer(properties.issuer())
-        .issuedAt(now)
-        .expiresAt(expiresAt)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(expiresAt))
         .build();
-    var key = keys.signingKey();
-    var header = JwsHeader.with(SignatureAlgorithm.from(key.getAlgorithm().getName())).keyId(key.getKeyID())
-        .type("JWT").build();
-    String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-    return new IssuedToken(token, properties.accessTokenLifetime().toSeconds());
+    var signing = keys.signing();
+    var header = new JWSHeader.Builder((JWSAlgorithm) signing.key().getAlgorithm()).keyID(signing.key().getKeyID())
+        .type(JOSEObjectType.JWT).build();
+    var jwt = new SignedJWT(header, claims);
+    try {
+      jwt.sign(signing.signer());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("The access token cannot be signed", e);
+    }
+    return new IssuedToken(jwt.serialize(), properties.accessTokenLifetime().toSeconds());
   }
 
   record IssuedToken(String value, long expiresInSeconds) {

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The benchmark's note on algorithms: signatures and verifications per second on one thread for RS256 (what
- * UMS uses) and ES256, with claims like an access token's. Run by {@code bench/run.sh}, not by the tests.
+ * UMS used first) and ES256 (a new installation's), on each JCA provider, with claims like an access token's.
+ * Run by {@code bench/run.sh}, not by the tests.
  */
 public final class SigningCost {
 
@@ -32,6 +33,15 @@ public final class SigningCost {
     ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
     measure("RS256", JWSAlgorithm.RS256, new RSASSASigner(rsa), new RSASSAVerifier(rsa.toRSAPublicKey()));
     measure("ES256", JWSAlgorithm.ES256, new ECDSASigner(ec), new ECDSAVerifier(ec.toECPublicKey()));
+    var bouncyCastle = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    var bcSigner = new ECDSASigner(ec);
+    bcSigner.getJCAContext().setProvider(bouncyCastle);
+    var bcVerifier = new ECDSAVerifier(ec.toECPublicKey());
+    bcVerifier.getJCAContext().setProvider(bouncyCastle);
+    measure("ES256 on Bouncy Castle", JWSAlgorithm.ES256, bcSigner, bcVerifier);
+    // What the service uses (FastSignatures) on this JVM.
+    measure("ES256 as UMS signs and verifies", JWSAlgorithm.ES256, FastSignatures.signer(ec),
+        FastSignatures.verifiers().createJWSVerifier(new JWSHeader(JWSAlgorithm.ES256), ec.toECPublicKey()));
   }
 
   private static void measure(String name, JWSAlgorithm algorithm, JWSSigner signer, JWSVerifier verifier)
