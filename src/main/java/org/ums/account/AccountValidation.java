@@ -126,11 +126,16 @@ class AccountValidation {
   }
 
   void checkEmail(String email, List<FieldViolation> violations) {
+    checkEmail("email", email, violations);
+  }
+
+  /** The email rules, for an email given under the name {@code field}. */
+  void checkEmail(String field, String email, List<FieldViolation> violations) {
     if (email == null || email.isBlank()) {
-      violations.add(new FieldViolation("email", "validation.required", "NotBlank"));
+      violations.add(new FieldViolation(field, "validation.required", "NotBlank"));
     } else if (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()
         || hasControlCharacters(email)) {
-      violations.add(new FieldViolation("email", "validation.email", "Email"));
+      violations.add(new FieldViolation(field, "validation.email", "Email"));
     }
   }
 

@@ -61,9 +61,7 @@ public class EmailChange {
     if (password == null || password.isEmpty()) {
       violations.add(new FieldViolation("password", "validation.required", "NotBlank"));
     }
-    var emailViolations = new ArrayList<FieldViolation>();
-    validation.checkEmail(newEmail, emailViolations);
-    emailViolations.forEach(v -> violations.add(new FieldViolation("new_email", v.messageKey(), v.code())));
+    validation.checkEmail("new_email", newEmail, violations);
     if (!violations.isEmpty()) {
       throw new InvalidAccountDataException(violations);
     }

@@ -31,8 +31,6 @@ public class SigningKeyRotation {
     if (keys.isConfigured()) {
       return Optional.empty();
     }
-    var rotation = keys.rotate();
-    return Optional.of(new RotatedKey(rotation.kid(), rotation.algorithm(), rotation.retiring().stream()
-        .map(old -> new RetiringKey(old.kid(), old.acceptedUntil())).toList()));
+    return Optional.of(keys.rotate());
   }
 }

@@ -66,12 +66,12 @@ class SigningKeys {
 
   /** The private key that signs new tokens, with its {@code kid} and {@code alg}. */
   JWK signingKey() {
-    return load().signing();
+    return load().signing().key();
   }
 
   /** The key that signs new tokens, with a signer made for it once. */
   Signing signing() {
-    return load().signingWithSigner();
+    return load().signing();
   }
 
   record Signing(JWK key, com.nimbusds.jose.JWSSigner signer) {
@@ -89,7 +89,7 @@ class SigningKeys {
   JWKSet publicKeysIncluding(String kid) {
     Loaded current = load();
     Instant now = clock.instant();
-    if (kid == null || current.publicKeys().getKeyByKeyId(kid) != null || current.configured()
+    if (kid == null || current.publicKeys().getKeyByKeyId(kid) != null || properties.hasConfiguredKey()
         || lastLookForUnknownKey.plus(UNKNOWN_KEY_RELOAD_INTERVAL).isAfter(now)) {
       return current.publicKeys();
     }
@@ -122,45 +122,39 @@ class SigningKeys {
    * @return the new key and the replaced keys that stay published, with when each stops being accepted
    * @throws IllegalStateException when the key is configured ({@code UMS_JWT_PRIVATE_KEY}): replace it there
    */
-  Rotation rotate() {
+  SigningKeyRotation.RotatedKey rotate() {
     if (properties.hasConfiguredKey()) {
       throw new IllegalStateException("The signing key is configured");
     }
-    Rotation rotation = transaction.execute(status -> {
+    var rotation = transaction.execute(status -> {
       lockKeys();
       Instant now = clock.instant();
       var before = stored();
       JWK created = generateAndStore(now, before.isEmpty() ? null : before.get(0).key().getAlgorithm().getName());
       var stored = stored();
-      var retiring = new ArrayList<Retiring>();
+      var retiring = new ArrayList<SigningKeyRotation.RetiringKey>();
       for (int i = 1; i < stored.size(); i++) {
         Instant until = stored.get(i - 1).createdAt().plus(properties.accessTokenLifetime()).plus(SKEW);
         if (until.isAfter(now)) {
-          retiring.add(new Retiring(stored.get(i).key().getKeyID(), until));
+          retiring.add(new SigningKeyRotation.RetiringKey(stored.get(i).key().getKeyID(), until));
         } else {
           jdbc.sql("delete from signing_keys where kid = :kid").param("kid", stored.get(i).key().getKeyID()).update();
         }
       }
-      return new Rotation(created.getKeyID(), created.getAlgorithm().getName(), List.copyOf(retiring));
+      return new SigningKeyRotation.RotatedKey(created.getKeyID(), created.getAlgorithm().getName(),
+          List.copyOf(retiring));
     });
     reload();
     return rotation;
   }
 
   /** Rotates when the newest key is at least {@code age} old, checked under the keys' lock (one instance does). */
-  Optional<Rotation> rotateIfOlderThan(Duration age) {
+  Optional<SigningKeyRotation.RotatedKey> rotateIfOlderThan(Duration age) {
     Boolean due = transaction.execute(status -> {
       lockKeys();
       return newestKeyCreatedAt().filter(created -> !created.plus(age).isAfter(clock.instant())).isPresent();
     });
     return Boolean.TRUE.equals(due) ? Optional.of(rotate()) : Optional.empty();
-  }
-
-  /** A rotation's outcome: the new key and the old ones still accepted until the times given. */
-  record Rotation(String kid, String algorithm, List<Retiring> retiring) {
-  }
-
-  record Retiring(String kid, Instant acceptedUntil) {
   }
 
   private Loaded load() {
@@ -184,7 +178,7 @@ class SigningKeys {
       PublicKey publicKey = KeyFactory.getInstance("RSA")
           .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
       JWK key = jwk(publicKey, privateKey, null);
-      return new Loaded(key, new JWKSet(key.toPublicJWK()), clock.instant(), true);
+      return new Loaded(key, new JWKSet(key.toPublicJWK()));
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
       throw new IllegalStateException("UMS_JWT_PRIVATE_KEY is not an RSA private key in PKCS#8 PEM", e);
     }
@@ -209,7 +203,7 @@ class SigningKeys {
           publicKeys.add(keys.get(i).key().toPublicJWK());
         }
       }
-      return new Loaded(keys.get(0).key(), new JWKSet(publicKeys), now, false);
+      return new Loaded(keys.get(0).key(), new JWKSet(publicKeys));
     });
   }
 
@@ -297,10 +291,11 @@ class SigningKeys {
   private record StoredKey(JWK key, Instant createdAt) {
   }
 
-  record Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured, Signing signingWithSigner) {
+  /** The keys as last read: the one that signs, with its signer, and the published ones. */
+  record Loaded(Signing signing, JWKSet publicKeys) {
 
-    Loaded(JWK signing, JWKSet publicKeys, Instant loadedAt, boolean configured) {
-      this(signing, publicKeys, loadedAt, configured, new Signing(signing, FastSignatures.signer(signing)));
+    Loaded(JWK signing, JWKSet publicKeys) {
+      this(new Signing(signing, FastSignatures.signer(signing)), publicKeys);
     }
   }
 }

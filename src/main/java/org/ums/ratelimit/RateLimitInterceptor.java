@@ -26,13 +26,14 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!"POST".equals(request.getMethod()) || !LIMITED_PATHS.contains(path(request))) {
+    String path = path(request);
+    if (!"POST".equals(request.getMethod()) || !LIMITED_PATHS.contains(path)) {
       return true;
     }
     limits.take("ip:" + request.getRemoteAddr(), properties.perIpPerMinute()).ifPresent(wait -> {
       throw new RateLimitedException(wait);
     });
-    if ("/login".equals(path(request))) {
+    if ("/login".equals(path)) {
       String username = request.getParameter("username");
       if (username != null) {
         limits.take("login:" + RateLimits.digest(username.strip().toLowerCase(Locale.ROOT)),

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.ums.UmsApplication;
-import org.ums.console.AdminConsole;
+import org.ums.console.ConsoleRunner;
 import org.ums.embeddeddatabase.TestDatabases;
 import org.ums.support.Api;
 import org.ums.support.HttpTest;
@@ -84,10 +80,10 @@ class SigningKeyRotationHttpTests {
 
     // Once the key that replaced it is older than a token's lifetime, no valid token can name the old key.
     jdbc.sql("update signing_keys set created_at = created_at - interval '1 hour'").update();
-    var console = console("rotate-signing-key");
-    assertThat(console.code()).isZero();
+    var console = new ConsoleRunner(context).run("rotate-signing-key");
+    assertThat(console.exitCode()).isZero();
     // With no algorithm configured here, the new key keeps the algorithm of the key it replaces.
-    assertThat(console.out()).contains("(RS256) signs access tokens from now on").contains("is still accepted until")
+    assertThat(console.output()).contains("(RS256) signs access tokens from now on").contains("is still accepted until")
         .doesNotContain(oldKid);
     assertThat(api.get("/.well-known/jwks.json").body()).doesNotContain(oldKid);
     var resigned = new SignedJWT(firstJwt.getHeader(), firstJwt.getJWTClaimsSet());
@@ -107,16 +103,5 @@ class SigningKeyRotationHttpTests {
     assertThat(replacement).isNotEqualTo(current);
     schedule.refresh();
     assertThat(keys.signingKey().getKeyID()).isEqualTo(replacement);
-  }
-
-  private Run console(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int code = AdminConsole.run(context, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
-        new PrintWriter(err, true), Locale.ENGLISH, "ops-tester", args);
-    return new Run(code, out.toString() + err);
-  }
-
-  private record Run(int code, String out) {
   }
 }

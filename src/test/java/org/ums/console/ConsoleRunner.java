@@ -11,20 +11,20 @@ import org.springframework.context.ApplicationContext;
  * picocli's in-process runner for the admin console: runs one command against the modules of the test's context,
  * as the operator {@value #OS_USER}, and gives back its exit code and what it printed.
  */
-final class ConsoleRunner {
+public final class ConsoleRunner {
 
   static final String OS_USER = "ops-tester";
 
   private final ApplicationContext context;
   private Locale locale = Locale.ENGLISH;
 
-  ConsoleRunner(ApplicationContext context) {
+  public ConsoleRunner(ApplicationContext context) {
     this.context = context;
   }
 
   /** What a command did: its exit code and its two output streams. */
-  record Run(int exitCode, String out, String err) {
-    String output() {
+  public record Run(int exitCode, String out, String err) {
+    public String output() {
       return out + err;
     }
   }
@@ -35,7 +35,7 @@ final class ConsoleRunner {
     return runner;
   }
 
-  Run run(String... args) {
+  public Run run(String... args) {
     return withInput("", args);
   }
 
