@@ -110,6 +110,27 @@ class RateLimitHttpTests {
     assertThat(org.ums.support.MailInbox.messagesTo(victim)).hasSize(4);
   }
 
+  @Autowired
+  ExpiredBucketCleanup cleanup;
+
+  @Test
+  void aBucketThatIsFullAgainIsDeletedAndAFreshOneCounted() {
+    String full = "192.0.2." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+    String busy = "192.0.2.0";
+    login(Emails.unique("cleanup"), full);
+    login(Emails.unique("cleanup"), busy);
+    // As if a minute had passed for the first address.
+    jdbc.sql("update rate_limit_buckets set expires_at = 0 where id = :id").param("id", "ip:" + full).update();
+
+    cleanup.purge();
+
+    assertThat(jdbc.sql("select count(*) from rate_limit_buckets where id = :id").param("id", "ip:" + full)
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from rate_limit_buckets where id = :id").param("id", "ip:" + busy)
+        .query(Long.class).single()).isOne();
+    assertThat(login(Emails.unique("cleanup"), full).status()).isEqualTo(401);
+  }
+
   @Test
   void theOpenApiDocumentNamesThe429OfEveryLimitedOperation() {
     var paths = api.get("/openapi.json").json().get("paths");
