@@ -16,7 +16,7 @@ run() {
     -c "create database ums_ab" 2>/dev/null
   SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/ums_ab SPRING_DATASOURCE_USERNAME=$pg_user \
   SPRING_DATASOURCE_PASSWORD=$PGPASSWORD UMS_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com \
-  UMS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password java -jar "$jar" --server.port=18082 > "/tmp/ab-$label.log" 2>&1 &
+  UMS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password UMS_MAIL_LOG_ONLY=true java -jar "$jar" --server.port=18082 > "/tmp/ab-$label.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 90); do curl -sf localhost:18082/actuator/health/readiness >/dev/null && break; sleep 1; done
   local token=""

@@ -25,6 +25,12 @@ public class UmsApplication {
     SpringApplication.run(UmsApplication.class, args);
   }
 
+  /** The conversions that bind every setting: a duration needs its unit ({@link DurationsWithUnits}). */
+  @Bean(name = org.springframework.context.ConfigurableApplicationContext.CONVERSION_SERVICE_BEAN_NAME)
+  static org.springframework.core.convert.ConversionService conversionService() {
+    return DurationsWithUnits.conversionService();
+  }
+
   /** The one source of the current time, so that tests can move it. */
   @Bean
   Clock clock() {

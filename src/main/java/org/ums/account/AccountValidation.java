@@ -72,7 +72,7 @@ class AccountValidation {
     }
     checkProfile(row.firstName(), row.lastName(), row.bio(), null, row.linkedinProfileUrl(),
         row.githubProfileUrl(), violations);
-    checkLength("location", row.location(), MAX_NAME, violations);
+    checkLine("location", row.location(), MAX_NAME, violations);
     checkLanguage(row.preferredLanguage(), violations);
     checkTimeZone(row.timeZone(), violations);
     return violations;
@@ -93,7 +93,7 @@ class AccountValidation {
     checkProfile(texts.get(ProfileEdit.Field.FIRST_NAME), texts.get(ProfileEdit.Field.LAST_NAME),
         texts.get(ProfileEdit.Field.BIO), null, texts.get(ProfileEdit.Field.LINKEDIN_PROFILE_URL),
         texts.get(ProfileEdit.Field.GITHUB_PROFILE_URL), violations);
-    checkLength("location", texts.get(ProfileEdit.Field.LOCATION), MAX_NAME, violations);
+    checkLine("location", texts.get(ProfileEdit.Field.LOCATION), MAX_NAME, violations);
     checkLanguage(texts.get(ProfileEdit.Field.PREFERRED_LANGUAGE), violations);
     checkTimeZone(texts.get(ProfileEdit.Field.TIME_ZONE), violations);
     failOn(violations);
@@ -151,20 +151,38 @@ class AccountValidation {
 
   private static void checkProfile(String firstName, String lastName, String bio, String pictureUrl,
       String linkedinUrl, String githubUrl, List<FieldViolation> violations) {
-    checkLength("first_name", firstName, MAX_NAME, violations);
-    checkLength("last_name", lastName, MAX_NAME, violations);
-    checkLength("bio", bio, MAX_BIO, violations);
+    checkLine("first_name", firstName, MAX_NAME, violations);
+    checkLine("last_name", lastName, MAX_NAME, violations);
+    checkText("bio", bio, MAX_BIO, violations);
     checkUrl("profile_picture_url", pictureUrl, violations);
     checkUrl("linkedin_profile_url", linkedinUrl, violations);
     checkUrl("github_profile_url", githubUrl, violations);
   }
 
-  private static void checkLength(String field, String value, int max, List<FieldViolation> violations) {
+  /**
+   * A field shown on one line (a name, a place): no control character and no line or paragraph separator, so that
+   * it cannot start a new line in an email, a page or a CSV cell.
+   */
+  private static void checkLine(String field, String value, int max, List<FieldViolation> violations) {
     if (value != null && value.length() > max) {
       violations.add(new FieldViolation(field, "validation.too-long." + max, "Size"));
-    } else if (value != null && value.chars().anyMatch(c -> isControl(c) && !Character.isWhitespace(c))) {
+    } else if (value != null && value.chars().anyMatch(AccountValidation::breaksLine)) {
       violations.add(new FieldViolation(field, "validation.control-characters", "ControlCharacters"));
     }
+  }
+
+  /** A text of several lines (a bio): line breaks and tabs, and no other control character. */
+  private static void checkText(String field, String value, int max, List<FieldViolation> violations) {
+    if (value != null && value.length() > max) {
+      violations.add(new FieldViolation(field, "validation.too-long." + max, "Size"));
+    } else if (value != null && value.chars().anyMatch(c -> isControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      violations.add(new FieldViolation(field, "validation.control-characters", "ControlCharacters"));
+    }
+  }
+
+  /** Control characters (C0, DEL, C1 such as NEL) and Unicode's line and paragraph separators. */
+  static boolean breaksLine(int c) {
+    return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
   }
 
   /** PostgreSQL text cannot hold NUL, and no name or address needs control characters. */

@@ -38,9 +38,13 @@ interface UserRepository extends Repository<User, UUID> {
   @Query(value = "select token_version from users where id = :id", nativeQuery = true)
   Optional<Long> findTokenVersion(@Param("id") UUID id);
 
-  /** Administrators other than {@code id} who can act: not locked, or whose timed lock has run out. */
+  /**
+   * Administrators other than {@code id} who can sign in and act: a verified email, a password, and not locked (or
+   * a timed lock that has run out).
+   */
   @Query("""
       select count(u) from User u where u.role = org.ums.account.Role.ADMIN and u.id <> :id
+      and u.emailVerified = true and u.passwordHash is not null
       and (u.locked = false or u.lockedUntil <= :now)""")
   long countOtherActiveAdmins(@Param("id") UUID id, @Param("now") java.time.Instant now);
 

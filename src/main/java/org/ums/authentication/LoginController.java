@@ -1,5 +1,6 @@
 package org.ums.authentication;
 
+import org.ums.ratelimit.RateLimited;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -47,6 +48,7 @@ class LoginController {
 
   /** OAuth2 password flow (RFC 6749 4.3): the username is the email. */
   @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  @RateLimited(perUsername = "username")
   @Operation(summary = "Log in", description = "OAuth2 password flow: form fields username (your email) and password. "
       + "Besides the access token, a `refresh_token` that `POST /token/refresh` exchanges for new tokens.")
   ResponseEntity<TokenResponse> login(@RequestParam("username") String username,
@@ -78,8 +80,9 @@ class LoginController {
   }
 
   @PostMapping("/logout")
-  @Operation(summary = "Log out", description = "Ends the login of the access token: its refresh token stops "
-      + "working (204). The access token itself works until it expires.")
+  @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
+  @Operation(summary = "Log out", description = "Ends the login of the access token (204): its refresh token stops "
+      + "working at once, and the access token within `UMS_REVOCATION_LAG`.")
   ResponseEntity<Void> logout(Authentication authentication) {
     if (authentication instanceof ActorAuthentication caller && caller.getCredentials() instanceof Jwt jwt) {
       String session = jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM);

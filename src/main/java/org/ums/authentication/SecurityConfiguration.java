@@ -9,7 +9,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -30,8 +33,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Stateless bearer-token security. Every path is open at the filter level, so unknown paths answer 404; each
- * endpoint states who may call it with method security, and a present but bad token is refused everywhere.
+ * Stateless bearer-token security. Each endpoint states who may call it with {@code @PreAuthorize}, which
+ * {@link HandlerRules} applies in the filter chain (and method security again at the call); unknown paths answer
+ * 404, and a present but bad token is refused everywhere.
  * Security failures are answered by the same problem-details handlers as the rest of the API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +48,8 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, TokenRevocation revocation,
-      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales)
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales,
+      @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers)
       throws Exception {
     // Refusals from the filter chain come before the DispatcherServlet: they are given its language rules.
     AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
@@ -66,13 +71,8 @@ class SecurityConfiguration {
         .headers(headers -> headers
             .frameOptions(frame -> frame.deny())
             .contentTypeOptions(Customizer.withDefaults()))
-        // Known protected paths refuse anonymous callers before any argument is read, so a request without a
-        // token learns nothing from validation; each endpoint's own rule then decides by role.
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/users/**", "/notifications/**", "/professional-status-requests/**", "/audit-events/**",
-                "/logout", "/logout/")
-                .authenticated()
-            .anyRequest().permitAll())
+        // Who may call an endpoint is its own @PreAuthorize, decided here before any argument is read.
+        .authorizeHttpRequests(requests -> requests.anyRequest().access(new HandlerRules(handlers)))
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokenConverter(revocation)))
             .authenticationEntryPoint(entryPoint)
@@ -81,6 +81,19 @@ class SecurityConfiguration {
             .authenticationEntryPoint(entryPoint)
             .accessDeniedHandler(deniedHandler));
     return http.build();
+  }
+
+  /**
+   * The firewall's refusals (a header outside ASCII, an encoded slash) are answered here as 400 problem details in the
+   * caller's language, not through the container's error page, which would meet the same refusal again.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales) {
+    return (request, response, rejection) -> {
+      useLanguageRules(request, locales);
+      resolver.resolveException(request, response, null, rejection);
+    };
   }
 
   private static void useLanguageRules(HttpServletRequest request, LocaleResolver locales) {

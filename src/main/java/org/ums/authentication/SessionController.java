@@ -43,6 +43,7 @@ class SessionController {
   }
 
   @GetMapping("/users/me/sessions")
+  @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Your active logins", description = "Most recently used first; `current` marks the one of "
       + "the access token used for this request.")
   SessionList mine(Authentication authentication) {
@@ -53,6 +54,7 @@ class SessionController {
   }
 
   @DeleteMapping("/users/me/sessions/{session_id}")
+  @PreAuthorize("isAuthenticated()")
   @Operation(summary = "End one of your logins", description = "Its refresh token stops working (204); 404 when "
       + "you have no such active session.")
   ResponseEntity<?> end(Authentication authentication, @PathVariable("session_id") UUID session, Locale locale) {
@@ -65,6 +67,7 @@ class SessionController {
   }
 
   @PostMapping("/users/me/password")
+  @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Change your password", description = "`{\"current_password\", \"new_password\"}`: 204; "
       + "your other logins end and you are emailed. A wrong current password, or a new one that breaks the rules, "
       + "is 422 naming the field.")
@@ -81,6 +84,7 @@ class SessionController {
   }
 
   @PostMapping("/users/me/sessions/revoke-all")
+  @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Log out everywhere", description = "Ends every login of yours, this one included (204); "
       + "access tokens issued before stop working within `UMS_REVOCATION_LAG`.")
   ResponseEntity<Void> endAllMine(Authentication authentication) {

@@ -13,9 +13,13 @@ import org.springframework.util.StringUtils;
  * @param retry how often and how patiently a failed email is tried again
  * @param kafka the Kafka mode, on when bootstrap servers are set
  * @param logRetention how long settled deliveries stay in the delivery log
+ * @param mailLogOnly with no mail host, whether to run anyway and only log that each email would be sent (its
+ *     recipient, kind and subject; never its text, whose links carry tokens); the {@code dev} profile logs whole
+ *     emails instead
  */
 @ConfigurationProperties("ums.notification")
-record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kafka, Duration logRetention) {
+record NotificationProperties(URI publicUrl, String from, Retry retry, Kafka kafka, Duration logRetention,
+    boolean mailLogOnly) {
 
   NotificationProperties {
     publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;

@@ -30,18 +30,20 @@ class RateLimitConfiguration implements WebMvcConfigurer {
 
   /** The limited operations say so in the OpenAPI document: a 429 answer with its Retry-After header. */
   @org.springframework.context.annotation.Bean
-  org.springdoc.core.customizers.OpenApiCustomizer rateLimitResponses() {
-    return openApi -> openApi.getPaths().forEach((path, item) -> {
-      String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-      if (item.getPost() != null && RateLimitInterceptor.LIMITED_PATHS.contains(bare)) {
-        item.getPost().getResponses().addApiResponse("429", new io.swagger.v3.oas.models.responses.ApiResponse()
+  org.springdoc.core.customizers.OperationCustomizer rateLimitResponses() {
+    return (operation, handler) -> {
+      RateLimited limit = handler.getMethodAnnotation(RateLimited.class);
+      if (limit != null) {
+        operation.getResponses().addApiResponse("429", new io.swagger.v3.oas.models.responses.ApiResponse()
             .description("Too many calls from this address (UMS_RATE_LIMIT_PER_IP_PER_MINUTE)"
-                + ("/login".equals(bare) ? " or for this username (UMS_RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE)" : "")
+                + (limit.perUsername().isEmpty() ? ""
+                    : " or for this username (UMS_RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE)")
                 + "; try again after Retry-After seconds.")
             .addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
                 .description("Seconds to wait").schema(new io.swagger.v3.oas.models.media.IntegerSchema())));
       }
-    });
+      return operation;
+    };
   }
 
   @Override

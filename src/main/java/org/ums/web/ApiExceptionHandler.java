@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.servlet.MultipartConfigElement;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -127,6 +129,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Object> handleUnreadableMultipart(MultipartException ex, Locale locale) {
     return respond(problems.of(HttpStatus.BAD_REQUEST, locale, "problem.unreadable-multipart"));
+  }
+
+  /** Form data that is not UTF-8 or has a broken %-escape: Tomcat refuses it when a parameter is first read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> handleUnreadableForm(InvalidParameterException ex, Locale locale) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, locale, "problem.unreadable-form"));
+  }
+
+  /**
+   * Spring Security's firewall checks a header when it is first read, which may be in a handler (an
+   * {@code If-None-Match} with characters outside ASCII): refused as the firewall refuses at the door.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> handleRejected(RequestRejectedException ex, Locale locale) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, locale, "problem.rejected-request"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,6 +3,8 @@ package org.ums.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +32,21 @@ class ProblemErrorController implements ErrorController {
     if (status == null || !status.isError()) {
       status = HttpStatus.NOT_FOUND;
     }
-    return ResponseEntity.status(status).body(problems.of(status, locale, ApiExceptionHandler.detailKey(status)));
+    String key = ApiExceptionHandler.detailKey(status);
+    // Refused in a filter, before any handler: the firewall, or form data that cannot be decoded.
+    for (Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); failure instanceof Throwable cause;
+        failure = cause.getCause()) {
+      if (cause instanceof RequestRejectedException) {
+        status = HttpStatus.BAD_REQUEST;
+        key = "problem.rejected-request";
+        break;
+      }
+      if (cause instanceof InvalidParameterException) {
+        status = HttpStatus.BAD_REQUEST;
+        key = "problem.unreadable-form";
+        break;
+      }
+    }
+    return ResponseEntity.status(status).body(problems.of(status, locale, key));
   }
 }

@@ -41,7 +41,8 @@ public final class DirectoryLatency {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(UmsApplication.class).run(
         "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabases.user(),
         "--spring.datasource.password=" + TestDatabases.password(), "--logging.level.root=WARN",
-        "--ums.account.bootstrap-admin-email=" + ADMIN, "--ums.account.bootstrap-admin-password=" + PASSWORD)) {
+        "--ums.account.bootstrap-admin-email=" + ADMIN, "--ums.account.bootstrap-admin-password=" + PASSWORD,
+        "--ums.notification.mail-log-only=true")) {
       var jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
       long present = jdbc.sql("select count(*) from users").query(Long.class).single();
       if (present < size) {

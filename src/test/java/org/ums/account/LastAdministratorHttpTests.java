@@ -69,4 +69,21 @@ class LastAdministratorHttpTests {
     }
     assertThat(api.loginAsAdmin()).isNotBlank();
   }
+
+  @Test
+  void anAdministratorWhoCannotSignInDoesNotCountSoTheOnlyUsableOneCannotRemoveItself() {
+    String email = Emails.unique("unverified-admin");
+    String unverifiedId = api.postJson("/users/", body("email", email, "password", PASSWORD, "role", "ADMIN"), admin)
+        .json().get("id").asString();
+
+    var deleteSelf = api.delete("/users/" + adminId, admin);
+    var lockSelf = api.post("/users/" + adminId + "/lock", admin);
+
+    assertThat(deleteSelf.status()).isEqualTo(409);
+    assertThat(deleteSelf.json().get("detail").asString()).contains("last administrator");
+    assertThat(lockSelf.status()).isEqualTo(409);
+    assertThat(api.get("/users/me", admin).status()).isEqualTo(200);
+    // Anyone else may go: the bootstrap administrator remains.
+    assertThat(api.delete("/users/" + unverifiedId, admin).status()).isEqualTo(204);
+  }
 }

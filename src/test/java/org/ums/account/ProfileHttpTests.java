@@ -87,6 +87,28 @@ class ProfileHttpTests {
   }
 
   @Test
+  void aLineBreakOrControlCharacterInANameOrPlaceIs422WhereverItIsGivenWhileABioMayHaveLines() {
+    var member = api.registerVerifiedMember(Emails.unique("oneline"), PASSWORD);
+    String admin = api.loginAsAdmin();
+
+    var own = patch(member.token(), body("first_name", "Ada\nDear customer, click here", "last_name",
+        "Love\u2028lace", "location", "London\r", "bio", "Line one.\nLine two.\tTabbed."));
+    var registered = api.postJson("/register/", body("email", Emails.unique("oneline"), "password", PASSWORD,
+        "first_name", "Grace\u0085Hopper", "last_name", "Hop\u000bper"));
+    var byStaff = api.putJson("/users/" + member.id(), body("first_name", "Eve\n", "last_name", "\u001fX"), admin);
+
+    assertThat(own.status()).isEqualTo(422);
+    assertThat(fields(own.json())).containsExactlyInAnyOrder("first_name", "last_name", "location");
+    assertThat(registered.status()).isEqualTo(422);
+    assertThat(fields(registered.json())).containsExactlyInAnyOrder("first_name", "last_name");
+    assertThat(byStaff.status()).isEqualTo(422);
+    assertThat(fields(byStaff.json())).containsExactlyInAnyOrder("first_name", "last_name");
+    assertThat(patch(member.token(), body("bio", "Line one.\r\nLine two.\tTabbed.")).status()).isEqualTo(200);
+    assertThat(fields(patch(member.token(), body("bio", "Bell\u0007")).json())).containsExactly("bio");
+    assertThat(api.get("/users/me", member.token()).json().get("first_name").isNull()).isTrue();
+  }
+
+  @Test
   void editingWithoutATokenIs401() {
     assertThat(api.send(HttpRequest.newBuilder(URI.create(api.base() + "/users/me"))
         .header("Content-Type", "application/json")

@@ -108,6 +108,7 @@ class ConsoleProcessTests {
     builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabases.user());
     builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestDatabases.password());
     builder.environment().put("SERVER_PORT", "1");
+    builder.environment().put("UMS_MAIL_LOG_ONLY", "true");
     Process process = builder.start();
     process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();

@@ -15,7 +15,7 @@ class FailedEventRetriesTests {
   private static final Instant PUBLISHED = Instant.parse("2026-11-22T10:00:00Z");
 
   private final NotificationProperties properties = new NotificationProperties(null, null,
-      new NotificationProperties.Retry(4, Duration.ofSeconds(5), 2.0, Duration.ofSeconds(15), null), null, null);
+      new NotificationProperties.Retry(4, Duration.ofSeconds(5), 2.0, Duration.ofSeconds(15), null), null, null, false);
   private final FailedEventRetries retries = new FailedEventRetries(null, properties, Clock.systemUTC());
 
   @Test

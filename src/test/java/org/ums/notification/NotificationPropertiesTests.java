@@ -20,7 +20,7 @@ class NotificationPropertiesTests {
 
   @Test
   void unsetSettingsTakeTheirDefaultsAndImpossibleOnesAreRefused() {
-    var defaults = new NotificationProperties(null, null, null, null, null);
+    var defaults = new NotificationProperties(null, null, null, null, null, false);
     assertThat(defaults.retry().maxAttempts()).isEqualTo(8);
     assertThat(defaults.retry().maxDelay()).isEqualTo(Duration.ofMinutes(10));
     assertThat(defaults.kafka().enabled()).isFalse();

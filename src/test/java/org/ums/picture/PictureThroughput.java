@@ -52,6 +52,7 @@ public final class PictureThroughput {
         "--ums.storage.s3.secret-key=" + S3Server.SECRET_KEY,
         "--ums.account.bootstrap-admin-email=" + ADMIN_EMAIL,
         "--ums.account.bootstrap-admin-password=" + PASSWORD,
+        "--ums.notification.mail-log-only=true",
         "--logging.level.root=WARN"));
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(UmsApplication.class)
         .run(settings.toArray(String[]::new))) {

@@ -65,11 +65,16 @@ class RateLimitHttpTests {
     int letThrough = 0;
     Api.Response limited = null;
     while (limited == null && letThrough < 400) {
-      var answer = switch (letThrough % 4) {
+      // Each path also spelt with an encoded letter: the limit belongs to the endpoint, not to a spelling.
+      var answer = switch (letThrough % 8) {
         case 0 -> login(Emails.unique("guess"), address);
         case 1 -> json("/register/", body("email", "not an email", "password", "x"), address);
         case 2 -> json("/verify-email/resend", body("email", Emails.unique("resend")), address);
-        default -> json("/password-reset/request", body("email", Emails.unique("reset")), address);
+        case 3 -> json("/password-reset/request", body("email", Emails.unique("reset")), address);
+        case 4 -> login(api, "/%6Cogin", Emails.unique("guess"), address);
+        case 5 -> json("/regist%65r/", body("email", "not an email", "password", "x"), address);
+        case 6 -> json("/verify-email/res%65nd", body("email", Emails.unique("resend")), address);
+        default -> json("/password-reset/r%65quest/", body("email", Emails.unique("reset")), address);
       };
       if (answer.status() == 429) {
         limited = answer;
@@ -88,6 +93,22 @@ class RateLimitHttpTests {
     assertThat(login(Emails.unique("guess"), "203.0.113.8").status()).isEqualTo(401);
     assertThat(api.send(api.request("/users/me", null).header("X-Forwarded-For", address).GET()).status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void aUsernameIsLimitedWhateverSpellingOfTheLoginPathIsUsed() {
+    String stranger = Emails.unique("encoded");
+    String[] spellings = {"/l%6Fgin/", "/login", "/%6C%6F%67%69%6E", "/login/", "/log%69n"};
+    for (int attempt = 0; attempt < 10; attempt++) {
+      assertThat(login(api, spellings[attempt % spellings.length], stranger, "10.7.0." + attempt).status())
+          .isEqualTo(401);
+    }
+
+    for (String spelling : spellings) {
+      var limited = login(api, spelling, stranger, "10.7.1.1");
+      assertThat(limited.status()).as(spelling).isEqualTo(429);
+      assertThat(limited.header("Retry-After")).isNotNull();
+    }
   }
 
   @Test
@@ -162,7 +183,11 @@ class RateLimitHttpTests {
   }
 
   private static Api.Response login(Api api, String username, String address) {
-    return api.send(api.request("/login/", null).header("X-Forwarded-For", address)
+    return login(api, "/login/", username, address);
+  }
+
+  private static Api.Response login(Api api, String path, String username, String address) {
+    return api.send(api.request(path, null).header("X-Forwarded-For", address)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + Api.encode(username) + "&password=wrong+password")));
   }

@@ -1,5 +1,6 @@
 package org.ums.account.web;
 
+import org.ums.ratelimit.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +30,7 @@ class PasswordResetController {
   }
 
   @PostMapping("/password-reset/request")
+  @RateLimited
   @Operation(summary = "Ask for a password reset link", description = "`{\"email\"}`. Always 202, whether or not "
       + "the email has an account; the owner gets a single-use link, valid for `UMS_PASSWORD_RESET_LIFETIME` "
       + "(30 minutes), to the page `/password-reset?token=...`. At most `UMS_RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR` "

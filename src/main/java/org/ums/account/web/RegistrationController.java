@@ -1,5 +1,6 @@
 package org.ums.account.web;
 
+import org.ums.ratelimit.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,6 +43,7 @@ class RegistrationController {
   }
 
   @PostMapping("/register")
+  @RateLimited
   @Operation(summary = "Register", description = "Opens an unverified account and emails a verification link. "
       + "Without `preferred_language`, the language of `Accept-Language` is kept when one is served.")
   ResponseEntity<UserResponse> register(@RequestBody RegisterRequest request, HttpServletRequest http) {
@@ -64,6 +66,7 @@ class RegistrationController {
   }
 
   @PostMapping("/verify-email/resend")
+  @RateLimited
   @Operation(summary = "Send the verification link again",
       description = "Always 202, whether or not the email has an account; past "
           + "`UMS_RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR` reset and verification emails an hour to one address, 429.")
