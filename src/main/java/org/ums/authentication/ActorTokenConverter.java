@@ -25,16 +25,19 @@ class ActorTokenConverter implements Converter<Jwt, AbstractAuthenticationToken>
   public AbstractAuthenticationToken convert(Jwt jwt) {
     Actor actor;
     long version;
+    UUID session;
     try {
       actor = new Actor(UserId.of(UUID.fromString(jwt.getSubject())),
           Role.valueOf(jwt.getClaimAsString(TokenIssuer.ROLE_CLAIM)));
       Object claimed = jwt.getClaim(TokenIssuer.VERSION_CLAIM);
       // Tokens issued before versions existed count as version 0.
       version = claimed instanceof Number number ? number.longValue() : 0;
+      String sid = jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM);
+      session = sid == null ? null : UUID.fromString(sid);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidBearerTokenException("The token does not name a user and a role");
     }
-    if (!revocation.isCurrent(actor.id().value(), version)) {
+    if (!revocation.isCurrent(actor.id().value(), version, session)) {
       throw new InvalidBearerTokenException("The token was revoked");
     }
     return new ActorAuthentication(actor, jwt);

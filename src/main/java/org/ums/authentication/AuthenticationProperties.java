@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     a new installation's first key is ES256 and a rotation keeps the algorithm of the key it replaces
  * @param signingKeyRotation the age at which a generated key is replaced by a new one (90 days by default; 0
  *     never)
+ * @param maxSessionsPerUser the active sessions one account may have; a login past it ends the oldest (100)
  */
 @ConfigurationProperties("ums.authentication")
 record AuthenticationProperties(String issuer, Duration accessTokenLifetime, Duration refreshTokenLifetime,
-    Duration revocationLag, String privateKey, String algorithm, Duration signingKeyRotation) {
+    Duration revocationLag, String privateKey, String algorithm, Duration signingKeyRotation,
+    Integer maxSessionsPerUser) {
 
   AuthenticationProperties {
     issuer = issuer == null || issuer.isBlank() ? "ums" : issuer;
@@ -33,6 +35,10 @@ record AuthenticationProperties(String issuer, Duration accessTokenLifetime, Dur
     }
     signingKeyRotation = signingKeyRotation == null || signingKeyRotation.isNegative() ? Duration.ofDays(90)
         : signingKeyRotation;
+    maxSessionsPerUser = maxSessionsPerUser == null ? 100 : maxSessionsPerUser;
+    if (maxSessionsPerUser < 1) {
+      throw new IllegalArgumentException("UMS_MAX_SESSIONS_PER_USER must be at least 1, not " + maxSessionsPerUser);
+    }
   }
 
   boolean hasConfiguredKey() {

@@ -25,15 +25,18 @@ import org.ums.account.UserId;
 class Sessions {
 
   private static final int MAX_TOKEN = 200;
+  private static final java.time.Duration PURGE_AFTER = java.time.Duration.ofDays(1);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final AuthenticationProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final EndedSessions ended;
 
   Sessions(JdbcClient jdbc, TransactionTemplate transaction, AuthenticationProperties properties,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, EndedSessions ended) {
+    this.ended = ended;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.properties = properties;
@@ -45,7 +48,10 @@ class Sessions {
   record Grant(UUID sessionId, UserId userId, String refreshToken) {
   }
 
-  /** Opens a session for a login and returns its first refresh token. */
+  /**
+   * Opens a session for a login and returns its first refresh token; past {@code UMS_MAX_SESSIONS_PER_USER} active
+   * sessions, the oldest end.
+   */
   Grant open(AuthenticatedUser user, String clientIp, String userAgent) {
     Instant now = clock.instant();
     UUID session = UUID.randomUUID();
@@ -58,6 +64,14 @@ class Sessions {
           .param("expires", Timestamp.from(now.plus(properties.refreshTokenLifetime())))
           .param("ip", clientIp).param("agent", truncate(userAgent)).update();
       insertToken(session, token, now);
+      var evicted = jdbc.sql("""
+              update sessions set revoked_at = :now, revoked_reason = 'too-many-sessions'
+              where id in (select id from sessions where user_id = :user and revoked_at is null and expires_at > :now
+                           order by created_at desc, id desc offset :max)
+              returning id""")
+          .param("now", Timestamp.from(now)).param("user", user.id().value())
+          .param("max", properties.maxSessionsPerUser()).query(UUID.class).list();
+      endedHere(evicted);
     });
     return new Grant(session, user.id(), token);
   }
@@ -118,10 +132,13 @@ class Sessions {
     return Optional.empty();
   }
 
-  /** Ends a session whoever it belongs to: its refresh tokens stop working. */
+  /** Ends a session whoever it belongs to: its refresh and access tokens stop working. */
   void revoke(UUID session, String reason) {
-    jdbc.sql("update sessions set revoked_at = :now, revoked_reason = :reason where id = :id and revoked_at is null")
-        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session).update();
+    endedHere(jdbc.sql("""
+            update sessions set revoked_at = :now, revoked_reason = :reason where id = :id and revoked_at is null
+            returning id""")
+        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session)
+        .query(UUID.class).list());
   }
 
   /** One active login, as its owner sees it. */
@@ -143,11 +160,13 @@ class Sessions {
 
   /** Ends one of the user's sessions (logging out twice is no error); false when it is no active one of theirs. */
   boolean end(UserId user, UUID session, String reason) {
-    return jdbc.sql("""
+    var endedNow = jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason
-            where id = :id and user_id = :user and revoked_at is null and expires_at > :now""")
+            where id = :id and user_id = :user and revoked_at is null and expires_at > :now returning id""")
         .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session)
-        .param("user", user.value()).update() == 1;
+        .param("user", user.value()).query(UUID.class).list();
+    endedHere(endedNow);
+    return !endedNow.isEmpty();
   }
 
   /**
@@ -168,11 +187,50 @@ class Sessions {
 
   /** Ends every session of the user but {@code kept} (none when null); returns how many were ended. */
   int endAllBut(UserId user, UUID kept, String reason) {
-    return jdbc.sql("""
+    var endedNow = jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason
-            where user_id = :user and revoked_at is null and expires_at > :now and id <> :kept""")
+            where user_id = :user and revoked_at is null and expires_at > :now and id <> :kept returning id""")
         .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("user", user.value())
-        .param("kept", kept == null ? new UUID(0, 0) : kept).update();
+        .param("kept", kept == null ? new UUID(0, 0) : kept).query(UUID.class).list();
+    endedHere(endedNow);
+    return endedNow.size();
+  }
+
+  /**
+   * Deletes sessions that expired or ended a day ago or more (with their refresh tokens), and refresh tokens spent
+   * a day ago or more: a copied token presented after that is refused as unknown, without ending its session.
+   * Returns how many rows went.
+   */
+  int purge(int batch) {
+    Timestamp before = Timestamp.from(clock.instant().minus(PURGE_AFTER));
+    int tokens = jdbc.sql("""
+            delete from refresh_tokens where token_hash in (
+              select token_hash from refresh_tokens where spent_at < :before limit :batch for update skip locked)""")
+        .param("before", before).param("batch", batch).update();
+    int sessions = jdbc.sql("""
+            delete from sessions where id in (
+              select id from sessions where expires_at < :before or revoked_at < :before
+              limit :batch for update skip locked)""")
+        .param("before", before).param("batch", batch).update();
+    return tokens + sessions;
+  }
+
+  /** The access tokens of sessions ended here stop working on this instance once the change is committed. */
+  private void endedHere(java.util.List<UUID> sessions) {
+    if (sessions.isEmpty()) {
+      return;
+    }
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              ended.endedHere(sessions);
+            }
+          });
+    } else {
+      ended.endedHere(sessions);
+    }
   }
 
   private void insertToken(UUID session, String token, Instant now) {

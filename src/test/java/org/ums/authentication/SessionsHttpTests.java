@@ -69,6 +69,53 @@ class SessionsHttpTests {
   }
 
   @Test
+  void loggingOutRefusesTheAccessTokenOfThatLoginAndOfNoOther() {
+    String email = Emails.unique("logout");
+    api.registerVerifiedMember(email, PASSWORD);
+    String phone = login(email).get("access_token").asString();
+    String laptop = login(email).get("access_token").asString();
+    String tablet = login(email).get("access_token").asString();
+    String tabletSession = claims(tablet).get("sid").asString();
+
+    assertThat(api.post("/logout/", phone).status()).isEqualTo(204);
+    assertThat(api.delete("/users/me/sessions/" + tabletSession, laptop).status()).isEqualTo(204);
+
+    assertThat(api.get("/users/me", phone).status()).isEqualTo(401);
+    assertThat(api.get("/users/me", tablet).status()).isEqualTo(401);
+    assertThat(api.get("/users/me", laptop).status()).isEqualTo(200);
+  }
+
+  @Autowired
+  SessionPurge purge;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void sessionsThatEndedOrExpiredADayAgoAndTokensSpentADayAgoArePurgedAndTheRestStays() {
+    String email = Emails.unique("purged");
+    var member = api.registerVerifiedMember(email, PASSWORD);
+    String ended = claims(login(email).get("access_token").asString()).get("sid").asString();
+    String expired = claims(login(email).get("access_token").asString()).get("sid").asString();
+    JsonNode active = login(email);
+    String kept = claims(active.get("access_token").asString()).get("sid").asString();
+    String rotated = refresh(active.get("refresh_token").asString()).json().get("refresh_token").asString();
+    jdbc.sql("update sessions set revoked_at = now() - interval '25 hours' where id = cast(:id as uuid)")
+        .param("id", ended).update();
+    jdbc.sql("update sessions set expires_at = now() - interval '25 hours' where id = cast(:id as uuid)")
+        .param("id", expired).update();
+    jdbc.sql("update refresh_tokens set spent_at = now() - interval '25 hours' where session_id = cast(:id as uuid) "
+        + "and spent_at is not null").param("id", kept).update();
+
+    purge.purge();
+
+    assertThat(jdbc.sql("select id::text from sessions where user_id = cast(:user as uuid)")
+        .param("user", member.id()).query(String.class).list()).contains(kept).doesNotContain(ended, expired);
+    assertThat(jdbc.sql("select count(*) from refresh_tokens where session_id = cast(:id as uuid)")
+        .param("id", kept).query(Long.class).single()).isOne();
+    assertThat(refresh(rotated).status()).isEqualTo(200);
+  }
+
+  @Test
   void unknownTokensAndLockedAccountsAreRefused() {
     String email = Emails.unique("locked-refresh");
     var member = api.registerVerifiedMember(email, PASSWORD);

@@ -92,7 +92,7 @@ class SigningKeyRotationHttpTests {
 
     // The schedule rotates a key once it reaches UMS_SIGNING_KEY_ROTATION, and not again while the new one is young.
     var everyHour = new AuthenticationProperties("http://ums.test", null, null, null, null, null,
-        Duration.ofHours(1));
+        Duration.ofHours(1), null);
     var schedule = new SigningKeySchedule(keys, everyHour, java.time.Clock.systemUTC());
     String current = keys.signingKey().getKeyID();
     schedule.refresh();
