@@ -3,7 +3,7 @@ package org.ums.account;
 /** A rule of the account module said no; {@link #messageKey()} names the sentence that explains it. */
 public abstract sealed class AccountException extends RuntimeException permits UserNotFoundException,
     AccountConflictException, InvalidAccountDataException, OperationNotAllowedException,
-    InvalidVerificationTokenException, LoginRejectedException {
+    InvalidVerificationTokenException, LoginRejectedException, PasswordHashingBusyException {
 
   private final String messageKey;
 

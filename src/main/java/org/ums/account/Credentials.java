@@ -20,11 +20,13 @@ public class Credentials {
   private final AccountProperties properties;
   private final TransactionTemplate transaction;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final PendingLinks pendingLinks;
   private volatile String unknownUserHash;
 
   Credentials(UserRepository users, AccountStore store, PasswordEncoder passwordEncoder,
       AccountProperties properties, TransactionTemplate transaction, PasswordPolicy passwordPolicy,
-      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+      org.springframework.jdbc.core.simple.JdbcClient jdbc, PendingLinks pendingLinks) {
+    this.pendingLinks = pendingLinks;
     this.jdbc = jdbc;
     this.passwordPolicy = passwordPolicy;
     this.users = users;
@@ -50,13 +52,13 @@ public class Credentials {
         : users.findByEmail(AccountValidation.normalizeEmail(email));
     if (found.isEmpty()) {
       passwordEncoder.matches(password, unknownUserHash());
-      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
+      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, null);
     }
     User user = found.get();
     if (!user.hasPassword()) {
       // An imported account until its owner sets a password: refused as a wrong password would be, as slowly.
       passwordEncoder.matches(password, unknownUserHash());
-      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
+      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, user.id());
     }
     UserId id = user.id();
     boolean administrator = user.role() == Role.ADMIN;
@@ -64,34 +66,21 @@ public class Credentials {
     // time are counted one after the other, and none is checked once the limit is reached.
     reserveAttempt(id, administrator, now);
     if (!passwordEncoder.matches(password, user.passwordHash())) {
-      transaction.executeWithoutResult(status -> {
-        if (administrator) {
-          // Same lock order as administration (administrators first, then the row): no deadlock.
-          store.lockAdministrators();
-        }
-        store.findForUpdate(id).ifPresent(current -> {
-          current.failReservedLogin(properties.maxLoginAttempts(), properties.lockoutDuration(), now,
-              store.hasAnotherAdministrator(current));
-          store.save(current);
-        });
-      });
-      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS);
+      recordFailure(id, administrator, now);
+      throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id);
     }
     if (!user.isEmailVerified()) {
       // The right password is no guess: the attempt reserved above is not counted.
-      transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(current -> {
-        current.forgetFailedLogins();
-        store.save(current);
-      }));
-      throw new LoginRejectedException(LoginRejectedException.Reason.EMAIL_NOT_VERIFIED);
+      forgetReservedAttempt(id);
+      throw new LoginRejectedException(LoginRejectedException.Reason.EMAIL_NOT_VERIFIED, id);
     }
     String upgradedHash = passwordEncoder.upgradeEncoding(user.passwordHash()) ? passwordEncoder.encode(password)
         : null;
     return transaction.execute(status -> {
       User current = store.findForUpdate(id)
-          .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS));
+          .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id));
       if (current.isLockedAt(now)) {
-        throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+        throw LoginRejectedException.locked(current, now);
       }
       current.recordSuccessfulLogin(now);
       if (upgradedHash != null) {
@@ -108,34 +97,83 @@ public class Credentials {
         store.lockAdministrators();
       }
       User current = store.findForUpdate(id)
-          .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS));
+          .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id));
       if (current.isLockedAt(now)
           || !current.reserveLoginAttempt(properties.maxLoginAttempts(), now, store.hasAnotherAdministrator(current))) {
-        throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+        throw LoginRejectedException.locked(current, now);
       }
       store.save(current);
     });
   }
 
+  private void recordFailure(UserId id, boolean administrator, Instant now) {
+    transaction.executeWithoutResult(status -> {
+      if (administrator) {
+        // Same lock order as administration (administrators first, then the row): no deadlock.
+        store.lockAdministrators();
+      }
+      store.findForUpdate(id).ifPresent(current -> {
+        current.failReservedLogin(properties.lockoutPolicy(), now, store.hasAnotherAdministrator(current));
+        store.save(current);
+      });
+    });
+  }
+
+  private void forgetReservedAttempt(UserId id) {
+    transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(current -> {
+      current.forgetFailedLogins();
+      store.save(current);
+    }));
+  }
+
+  /**
+   * Checks the password of a signed-in user before a change that needs it (a new password, a new email). A wrong
+   * one counts as a failed login, under the same limit and lockout; a right one forgets the failures.
+   *
+   * @throws InvalidAccountDataException naming {@code field} when it is missing or wrong
+   * @throws LoginRejectedException LOCKED while failed attempts keep the account locked
+   */
+  public void checkCurrentPassword(UserId id, String field, String password) {
+    if (password == null || password.isEmpty()) {
+      throw new InvalidAccountDataException(new FieldViolation(field, "validation.required", "NotBlank"));
+    }
+    User user = users.findById(id.value()).orElseThrow(UserNotFoundException::new);
+    if (!user.hasPassword() || passwordPolicy.checkAttempt(field, password).isPresent()) {
+      throw new InvalidAccountDataException(new FieldViolation(field, "validation.current-password",
+          "CurrentPassword"));
+    }
+    Instant now = store.clock().instant();
+    boolean administrator = user.role() == Role.ADMIN;
+    reserveAttempt(id, administrator, now);
+    if (!passwordEncoder.matches(password, user.passwordHash())) {
+      recordFailure(id, administrator, now);
+      throw new InvalidAccountDataException(new FieldViolation(field, "validation.current-password",
+          "CurrentPassword"));
+    }
+    forgetReservedAttempt(id);
+  }
+
   /**
    * The account as it is now, for a token that renews a login: its current role.
    *
-   * @throws LoginRejectedException BAD_CREDENTIALS when the account is gone, LOCKED while it is locked
+   * @throws LoginRejectedException BAD_CREDENTIALS when the account is gone, LOCKED while an administrator's lock
+   *     holds
    */
   public AuthenticatedUser current(UserId id) {
     // Three columns, not the whole account: this runs on every refresh of a login.
     Instant now = store.clock().instant();
-    return jdbc.sql("select role, token_version, is_locked, locked_until from users where id = :id")
+    // A lockout after failed logins is about guessed passwords, not about the owner's logins: only an
+    // administrator's lock ends them.
+    return jdbc.sql("select role, token_version, is_locked, locked_by_administrator from users where id = :id")
         .param("id", id.value())
         .query((row, number) -> {
-          var lockedUntil = row.getTimestamp("locked_until");
-          if (row.getBoolean("is_locked") && (lockedUntil == null || now.isBefore(lockedUntil.toInstant()))) {
-            throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED);
+          if (row.getBoolean("is_locked") && row.getBoolean("locked_by_administrator")) {
+            throw new LoginRejectedException(LoginRejectedException.Reason.LOCKED, id);
           }
           return new AuthenticatedUser(id, Role.valueOf(row.getString("role")), row.getLong("token_version"));
         })
         .optional()
-        .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS));
+        .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id));
   }
 
   /**
@@ -153,11 +191,7 @@ public class Credentials {
     if (!violations.isEmpty()) {
       throw new InvalidAccountDataException(violations);
     }
-    User user = users.findById(id.value()).orElseThrow(UserNotFoundException::new);
-    if (!user.hasPassword() || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
-      throw new InvalidAccountDataException(new FieldViolation("current_password", "validation.current-password",
-          "CurrentPassword"));
-    }
+    checkCurrentPassword(id, "current_password", currentPassword);
     String hash = passwordEncoder.encode(newPassword);
     transaction.executeWithoutResult(status -> {
       User current = store.loadForUpdate(id);
@@ -173,11 +207,15 @@ public class Credentials {
     return users.findTokenVersion(id.value()).map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
   }
 
-  /** Refuses every access token of the account issued so far. */
+  /**
+   * Refuses every access token of the account issued so far (logging out everywhere), and cancels its pending links
+   * (an email change, reset links): whoever is being logged out may have filed them.
+   */
   public void revokeTokens(UserId id) {
     transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(user -> {
       user.revokeTokens();
       store.save(user);
+      pendingLinks.cancel(id);
     }));
   }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,18 +25,18 @@ public class EmailChange {
 
   private final AccountStore store;
   private final AccountValidation validation;
-  private final PasswordEncoder passwordEncoder;
+  private final Credentials credentials;
   private final UserRepository users;
   private final AccountProperties properties;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
 
-  EmailChange(AccountStore store, AccountValidation validation, PasswordEncoder passwordEncoder, UserRepository users,
+  EmailChange(AccountStore store, AccountValidation validation, Credentials credentials, UserRepository users,
       AccountProperties properties, JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher events) {
     this.store = store;
     this.validation = validation;
-    this.passwordEncoder = passwordEncoder;
+    this.credentials = credentials;
     this.users = users;
     this.properties = properties;
     this.jdbc = jdbc;
@@ -55,6 +54,7 @@ public class EmailChange {
    * @throws InvalidAccountDataException naming {@code password} when it is missing or wrong, {@code new_email} when
    *     it is no email address or the current one
    * @throws AccountConflictException when another account has that email
+   * @throws LoginRejectedException LOCKED while wrong passwords keep the account locked (they count as failed logins)
    */
   public void request(UserId id, String password, String newEmail) {
     var violations = new ArrayList<FieldViolation>();
@@ -67,10 +67,7 @@ public class EmailChange {
     }
     String normalized = AccountValidation.normalizeEmail(newEmail);
     User user = users.findById(id.value()).orElseThrow(UserNotFoundException::new);
-    if (!user.hasPassword() || !passwordEncoder.matches(password, user.passwordHash())) {
-      throw new InvalidAccountDataException(new FieldViolation("password", "validation.current-password",
-          "CurrentPassword"));
-    }
+    credentials.checkCurrentPassword(id, "password", password);
     if (user.email().equalsIgnoreCase(normalized)) {
       throw new InvalidAccountDataException(new FieldViolation("new_email", "validation.email-unchanged",
           "EmailUnchanged"));

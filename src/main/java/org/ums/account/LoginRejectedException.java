@@ -1,5 +1,9 @@
 package org.ums.account;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 /** A login was refused, for one of the reasons a client must tell apart. */
 public final class LoginRejectedException extends AccountException {
 
@@ -9,22 +13,47 @@ public final class LoginRejectedException extends AccountException {
     BAD_CREDENTIALS,
     /** The password was right but the email is not verified yet. */
     EMAIL_NOT_VERIFIED,
-    /** The account is locked. */
+    /** The account is locked: for a while after failed logins, or by an administrator. */
     LOCKED
   }
 
   private final Reason reason;
+  private final transient UserId account;
+  private final Duration retryAfter;
 
-  LoginRejectedException(Reason reason) {
+  LoginRejectedException(Reason reason, UserId account) {
+    this(reason, account, null);
+  }
+
+  private LoginRejectedException(Reason reason, UserId account, Duration retryAfter) {
     super(switch (reason) {
       case BAD_CREDENTIALS -> "login.bad-credentials";
       case EMAIL_NOT_VERIFIED -> "login.email-not-verified";
-      case LOCKED -> "login.locked";
+      case LOCKED -> retryAfter == null ? "login.locked" : "login.locked-out";
     });
     this.reason = reason;
+    this.account = account;
+    this.retryAfter = retryAfter;
+  }
+
+  /** The refusal of a locked account: with the time left when the lock ends by itself. */
+  static LoginRejectedException locked(User user, Instant now) {
+    Duration left = user.isLockedByAdministrator() || user.lockedUntil() == null ? null
+        : Duration.between(now, user.lockedUntil());
+    return new LoginRejectedException(Reason.LOCKED, user.id(), left == null || left.isNegative() ? null : left);
   }
 
   public Reason reason() {
     return reason;
+  }
+
+  /** The account the attempt named, when there is one (for the audit log; never told to the caller). */
+  public Optional<UserId> account() {
+    return Optional.ofNullable(account);
+  }
+
+  /** How long until a lockout after failed logins ends; empty for any other refusal. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

@@ -17,8 +17,9 @@ class PasswordHashing {
    * re-hashed with Argon2id at the next successful login.
    */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new DedicatedThreadsPasswordEncoder(hashing(), Runtime.getRuntime().availableProcessors());
+  PasswordEncoder passwordEncoder(AccountProperties properties) {
+    return new DedicatedThreadsPasswordEncoder(hashing(), Runtime.getRuntime().availableProcessors(),
+        properties.passwordHashingQueue());
   }
 
   /** The encoder itself, also measured alone by the benchmark. */

@@ -55,6 +55,7 @@ class User extends AbstractAggregateRoot<User> {
   private boolean lockedByAdministrator;
   private long tokenVersion;
   private int failedLoginAttempts;
+  private int lockoutCount;
   private Instant lastLoginAt;
   private Instant createdAt;
   private Instant updatedAt;
@@ -137,13 +138,19 @@ class User extends AbstractAggregateRoot<User> {
   }
 
   /**
-   * The password of a reserved attempt was wrong: the account is locked when the policy's limit is reached, unless
-   * locking is not allowed.
+   * The password of a reserved attempt was wrong: once the policy's limit is reached the account is locked out for a
+   * while, longer after each lockout in a row, unless locking is not allowed. A lockout leaves the account's tokens
+   * alone: whoever guesses passwords does not end the owner's logins.
    */
-  void failReservedLogin(int maxAttempts, Duration lockoutDuration, Instant now, boolean mayLock) {
+  void failReservedLogin(LockoutPolicy policy, Instant now, boolean mayLock) {
     releaseExpiredLock(now);
-    if (failedLoginAttempts >= maxAttempts && !locked && mayLock) {
-      lock(lockoutDuration == null ? null : now.plus(lockoutDuration), now);
+    if (failedLoginAttempts >= policy.maxAttempts() && !locked && mayLock) {
+      Instant until = now.plus(policy.durationAfter(lockoutCount));
+      lockoutCount++;
+      locked = true;
+      lockedUntil = until;
+      touch(now);
+      registerEvent(new UserLocked(id(), now, until, lockoutCount));
     }
     touch(now);
   }
@@ -156,35 +163,43 @@ class User extends AbstractAggregateRoot<User> {
   void recordSuccessfulLogin(Instant now) {
     releaseExpiredLock(now);
     failedLoginAttempts = 0;
+    lockoutCount = 0;
     lastLoginAt = now;
   }
 
-  /** Ends a timed lock whose time has come, as an unlock would. */
+  /**
+   * Ends a lockout whose time has come; its count stays, so that the next lockout in a row lasts longer. Nothing is
+   * published: the owner was told when it would end.
+   */
   void releaseExpiredLock(Instant now) {
     if (locked && lockedUntil != null && !now.isBefore(lockedUntil)) {
-      unlock(now);
+      locked = false;
+      lockedUntil = null;
+      failedLoginAttempts = 0;
+      touch(now);
     }
   }
 
-  void lock(Instant until, Instant now) {
-    if (locked) {
+  /**
+   * Locks the account until an administrator unlocks it, also when a lockout was running; its access tokens stop
+   * working, and a password reset does not end such a lock.
+   */
+  void lockByAdministrator(Instant now) {
+    releaseExpiredLock(now);
+    if (locked && lockedByAdministrator) {
       return;
     }
     locked = true;
-    lockedUntil = until;
+    lockedUntil = null;
+    lockedByAdministrator = true;
     tokenVersion++;
     touch(now);
-    registerEvent(new UserLocked(id(), now));
+    registerEvent(new UserLocked(id(), now, null, 0));
   }
 
-  /** Locks the account until an administrator unlocks it; a password reset does not end such a lock. */
-  void lockByAdministrator(Instant now) {
-    if (locked) {
-      lockedByAdministrator = true;
-      return;
-    }
-    lock(null, now);
-    lockedByAdministrator = true;
+  /** Whether an administrator locked the account (a lockout after failed logins is no such lock). */
+  boolean isLockedByAdministrator() {
+    return locked && lockedByAdministrator;
   }
 
   /**
@@ -194,17 +209,19 @@ class User extends AbstractAggregateRoot<User> {
   void releaseLockout(Instant now) {
     if (lockedByAdministrator) {
       failedLoginAttempts = 0;
+      lockoutCount = 0;
       return;
     }
     unlock(now);
   }
 
   void unlock(Instant now) {
-    boolean wasLocked = locked;
+    boolean wasLocked = isLockedAt(now);
     locked = false;
     lockedUntil = null;
     lockedByAdministrator = false;
     failedLoginAttempts = 0;
+    lockoutCount = 0;
     touch(now);
     if (wasLocked) {
       registerEvent(new UserUnlocked(id(), now));
@@ -262,9 +279,17 @@ class User extends AbstractAggregateRoot<User> {
     touch(now);
   }
 
-  void changeEmail(String newEmail, Instant now) {
+  /**
+   * Staff gave the account another email: nothing proves the new address yet, so it is unverified until its owner
+   * follows the link sent to it, and the old address is told ({@link EmailChanged}).
+   */
+  void changeEmailByStaff(String newEmail, Instant now) {
+    String oldEmail = email;
     email = newEmail;
+    emailVerified = false;
     touch(now);
+    registerEvent(new EmailChanged(id(), oldEmail, newEmail, now));
+    registerEvent(new EmailVerificationRequested(id(), now));
   }
 
   /** The owner proved the new address through the link sent to it: it replaces the old one, verified. */
@@ -491,6 +516,10 @@ class User extends AbstractAggregateRoot<User> {
 
   boolean isLocked() {
     return locked;
+  }
+
+  Instant lockedUntil() {
+    return lockedUntil;
   }
 
   int failedLoginAttempts() {

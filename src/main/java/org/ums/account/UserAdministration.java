@@ -121,13 +121,13 @@ public class UserAdministration {
     Instant now = store.clock().instant();
     if (changes.email() != null) {
       String email = AccountValidation.normalizeEmail(changes.email());
+      // The same address in other letter case is the same address (citext): nothing changes.
       if (!email.equalsIgnoreCase(user.email())) {
         store.requireEmailFree(email);
-        // Links sent to the old address must not verify the new one; an unverified user gets a fresh link.
+        // Links sent to the old address must not verify the new one; the new one gets a link of its own.
         tokens.deleteByUserId(id.value());
-        user.requestVerificationEmail(now);
+        user.changeEmailByStaff(email, now);
       }
-      user.changeEmail(email, now);
     }
     if (changes.nickname() != null && !changes.nickname().equalsIgnoreCase(user.nickname())) {
       store.requireNicknameFree(changes.nickname());

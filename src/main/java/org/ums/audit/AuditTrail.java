@@ -25,7 +25,10 @@ import org.ums.account.UserUnlocked;
 import org.ums.account.UserUpdated;
 import org.ums.account.UsersExported;
 import org.ums.account.UsersImported;
+import org.ums.authentication.LoginFailed;
 import org.ums.authentication.RefreshTokenReused;
+import org.ums.authentication.SessionsEnded;
+import org.ums.authentication.UserLoggedIn;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,7 +112,13 @@ class AuditTrail {
 
   @EventListener
   void on(UserLocked event) {
-    write(AuditAction.USER_LOCKED, event, Map.of());
+    var details = new LinkedHashMap<String, Object>();
+    details.put("reason", event.byAdministrator() ? "administrator" : "failed_logins");
+    if (!event.byAdministrator()) {
+      details.put("until", event.until().toString());
+      details.put("lockouts_in_a_row", event.lockoutsInARow());
+    }
+    write(AuditAction.USER_LOCKED, event, details);
   }
 
   @EventListener
@@ -132,6 +141,38 @@ class AuditTrail {
   void on(RefreshTokenReused event) {
     write(AuditAction.REFRESH_TOKEN_REUSED, event.userId(), event.occurredAt(),
         Map.of("session_id", event.sessionId().toString()));
+  }
+
+  @EventListener
+  void on(UserLoggedIn event) {
+    write(AuditAction.LOGIN_SUCCEEDED, event.userId(), event.occurredAt(),
+        Map.of("session_id", event.sessionId().toString(), "channel", code(event.channel())));
+  }
+
+  /** A refused login: the account it named, if any, and why; never the password, nor an email nobody has. */
+  @EventListener
+  void on(LoginFailed event) {
+    write(AuditAction.LOGIN_FAILED, event.userId(), event.occurredAt(), Map.of("reason", code(event.reason())));
+  }
+
+  @EventListener
+  void on(SessionsEnded event) {
+    if ("reuse".equals(event.reason())) {
+      // Recorded as refresh_token_reused.
+      return;
+    }
+    var details = new LinkedHashMap<String, Object>();
+    details.put("reason", event.reason().replace('-', '_'));
+    details.put("count", event.sessionIds().size());
+    if (event.sessionIds().size() == 1) {
+      details.put("session_id", event.sessionIds().get(0).toString());
+    }
+    write("logout".equals(event.reason()) ? AuditAction.LOGGED_OUT : AuditAction.SESSIONS_ENDED, event.userId(),
+        event.occurredAt(), details);
+  }
+
+  private static String code(Enum<?> value) {
+    return value.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private void write(AuditAction action, AccountEvent event, Map<String, Object> details) {

@@ -1,6 +1,8 @@
 package org.ums.authentication;
 
 import org.ums.ratelimit.RateLimited;
+import org.ums.ratelimit.RateLimitedException;
+import org.ums.ratelimit.RateLimits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -36,9 +38,13 @@ class LoginController {
   private final SigningKeys keys;
   private final Sessions sessions;
   private final Problems problems;
+  private final RateLimits rateLimits;
+  private final LoginFailures failures;
 
   LoginController(Credentials credentials, TokenIssuer issuer, SigningKeys keys, Sessions sessions,
-      Problems problems) {
+      Problems problems, RateLimits rateLimits, LoginFailures failures) {
+    this.rateLimits = rateLimits;
+    this.failures = failures;
     this.credentials = credentials;
     this.issuer = issuer;
     this.keys = keys;
@@ -53,8 +59,24 @@ class LoginController {
       + "Besides the access token, a `refresh_token` that `POST /token/refresh` exchanges for new tokens.")
   ResponseEntity<TokenResponse> login(@RequestParam("username") String username,
       @RequestParam("password") String password, HttpServletRequest request) {
-    var user = credentials.authenticate(username, password);
-    var grant = sessions.open(user, request.getRemoteAddr(), request.getHeader("User-Agent"));
+    String address = request.getRemoteAddr();
+    try {
+      rateLimits.requireLoginFailuresLeft(address);
+    } catch (RateLimitedException e) {
+      failures.record(null, LoginFailed.Reason.TOO_MANY_FAILURES_FROM_ADDRESS);
+      throw e;
+    }
+    AuthenticatedUser user;
+    try {
+      user = credentials.authenticate(username, password);
+    } catch (LoginRejectedException e) {
+      if (e.reason() == LoginRejectedException.Reason.BAD_CREDENTIALS) {
+        rateLimits.countLoginFailure(address);
+      }
+      failures.record(e);
+      throw e;
+    }
+    var grant = sessions.open(user, address, request.getHeader("User-Agent"));
     return tokens(user, grant);
   }
 

@@ -72,6 +72,10 @@ class Sessions {
           .param("now", Timestamp.from(now)).param("user", user.id().value())
           .param("max", properties.maxSessionsPerUser()).query(UUID.class).list();
       endedHere(evicted);
+      events.publishEvent(new UserLoggedIn(user.id(), session, UserLoggedIn.Channel.PASSWORD, now));
+      if (!evicted.isEmpty()) {
+        events.publishEvent(new SessionsEnded(user.id(), evicted, "too-many-sessions", now));
+      }
     });
     return new Grant(session, user.id(), token);
   }
@@ -134,11 +138,13 @@ class Sessions {
 
   /** Ends a session whoever it belongs to: its refresh and access tokens stop working. */
   void revoke(UUID session, String reason) {
-    endedHere(jdbc.sql("""
+    Instant now = clock.instant();
+    jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason where id = :id and revoked_at is null
-            returning id""")
-        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session)
-        .query(UUID.class).list());
+            returning user_id""")
+        .param("now", Timestamp.from(now)).param("reason", reason).param("id", session)
+        .query(UUID.class).optional()
+        .ifPresent(user -> ended(UserId.of(user), java.util.List.of(session), reason, now));
   }
 
   /** One active login, as its owner sees it. */
@@ -160,12 +166,13 @@ class Sessions {
 
   /** Ends one of the user's sessions (logging out twice is no error); false when it is no active one of theirs. */
   boolean end(UserId user, UUID session, String reason) {
+    Instant now = clock.instant();
     var endedNow = jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason
             where id = :id and user_id = :user and revoked_at is null and expires_at > :now returning id""")
-        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", session)
+        .param("now", Timestamp.from(now)).param("reason", reason).param("id", session)
         .param("user", user.value()).query(UUID.class).list();
-    endedHere(endedNow);
+    ended(user, endedNow, reason, now);
     return !endedNow.isEmpty();
   }
 
@@ -187,13 +194,28 @@ class Sessions {
 
   /** Ends every session of the user but {@code kept} (none when null); returns how many were ended. */
   int endAllBut(UserId user, UUID kept, String reason) {
+    Instant now = clock.instant();
     var endedNow = jdbc.sql("""
             update sessions set revoked_at = :now, revoked_reason = :reason
             where user_id = :user and revoked_at is null and expires_at > :now and id <> :kept returning id""")
-        .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("user", user.value())
+        .param("now", Timestamp.from(now)).param("reason", reason).param("user", user.value())
         .param("kept", kept == null ? new UUID(0, 0) : kept).query(UUID.class).list();
-    endedHere(endedNow);
+    ended(user, endedNow, reason, now);
     return endedNow.size();
+  }
+
+  /** Tokens of the ended sessions stop working here at once; whoever keeps account hears of it. */
+  private void ended(UserId user, java.util.List<UUID> endedNow, String reason, Instant now) {
+    if (endedNow.isEmpty()) {
+      return;
+    }
+    endedHere(endedNow);
+    var event = new SessionsEnded(user, endedNow, reason, now);
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+      events.publishEvent(event);
+    } else {
+      transaction.executeWithoutResult(status -> events.publishEvent(event));
+    }
   }
 
   /**

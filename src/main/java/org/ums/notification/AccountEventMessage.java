@@ -91,7 +91,8 @@ record AccountEventMessage(int schemaVersion, UUID eventId, String type, Instant
           "new_email", changed.newEmail())));
     }
     if (event instanceof UserLocked locked) {
-      return Optional.of(message(LOCKED, locked, Map.of()));
+      // One email per run of lockouts: someone guessing every hour must not flood the owner's mailbox.
+      return locked.lockoutsInARow() > 1 ? Optional.empty() : Optional.of(message(LOCKED, locked, Map.of()));
     }
     if (event instanceof UserUnlocked unlocked) {
       return Optional.of(message(UNLOCKED, unlocked, Map.of()));

@@ -56,6 +56,36 @@ public class RateLimits {
   }
 
   /**
+   * Refuses a login from {@code address} once it has had its share of failed logins this hour
+   * ({@code UMS_RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_HOUR}), so that one address cannot lock many accounts by guessing
+   * their passwords; successful logins take nothing from the share.
+   *
+   * @throws RateLimitedException when the address has failed too often
+   */
+  public void requireLoginFailuresLeft(String address) {
+    int limit = properties.loginFailuresPerIpPerHour();
+    if (limit <= 0) {
+      return;
+    }
+    var probe = bucket(failuresKey(address), limit, HOUR).estimateAbilityToConsume(1);
+    if (!probe.canBeConsumed()) {
+      throw new RateLimitedException(seconds(probe.getNanosToWaitForRefill()));
+    }
+  }
+
+  /** Counts a failed login (a wrong password, or an unknown email) from {@code address}. */
+  public void countLoginFailure(String address) {
+    int limit = properties.loginFailuresPerIpPerHour();
+    if (limit > 0) {
+      bucket(failuresKey(address), limit, HOUR).tryConsume(1);
+    }
+  }
+
+  private static String failuresKey(String address) {
+    return "login-failures:" + address;
+  }
+
+  /**
    * Takes one call from the bucket {@code key} allowing {@code perMinute} calls a minute; empty when the call may
    * go ahead, otherwise the whole seconds to wait.
    */
@@ -67,18 +97,25 @@ public class RateLimits {
     if (limit <= 0) {
       return OptionalLong.empty();
     }
+    var probe = bucket(key, limit, window).tryConsumeAndReturnRemaining(1);
+    if (probe.isConsumed()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+  }
+
+  private io.github.bucket4j.distributed.BucketProxy bucket(String key, int limit, Duration window) {
     var configuration = BucketConfiguration.builder()
         .addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, window))
         .build();
     // A changed setting replaces the stored configuration of existing buckets, keeping their share of tokens.
-    var probe = buckets.builder()
+    return buckets.builder()
         .withImplicitConfigurationReplacement(limit, TokensInheritanceStrategy.PROPORTIONALLY)
-        .build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
-      return OptionalLong.empty();
-    }
-    long nanos = probe.getNanosToWaitForRefill();
-    return OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+        .build(key, () -> configuration);
+  }
+
+  private static long seconds(long nanos) {
+    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
   }
 
   /** A digest of a username or address, so that the table holds no email. */

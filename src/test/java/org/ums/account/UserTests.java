@@ -39,15 +39,33 @@ class UserTests {
   }
 
   @Test
-  void locksAccountAfterThreeFailures() {
+  void locksAccountForAMinuteAfterThreeFailuresAndLongerEachTimeInARow() {
     User user = newUser(Role.AUTHENTICATED);
+    long tokens = user.tokenVersion();
     failLogin(user, 3, null, NOW, true);
     failLogin(user, 3, null, NOW, true);
     assertThat(user.isLockedAt(NOW)).isFalse();
     failLogin(user, 3, null, NOW, true);
     assertThat(user.isLockedAt(NOW)).isTrue();
-    assertThat(user.isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
+    assertThat(user.isLockedAt(NOW.plus(Duration.ofSeconds(59)))).isTrue();
+    assertThat(user.isLockedAt(NOW.plus(Duration.ofMinutes(1)))).isFalse();
+    assertThat(user.tokenVersion()).isEqualTo(tokens);
     assertThat(user.pendingEvents()).filteredOn(UserLocked.class::isInstance).hasSize(1);
+
+    Instant[] ends = new Instant[4];
+    Instant at = NOW.plus(Duration.ofMinutes(1));
+    for (int lockout = 0; lockout < 4; lockout++) {
+      for (int i = 0; i < 3; i++) {
+        failLogin(user, 3, null, at, true);
+      }
+      ends[lockout] = user.lockedUntil();
+      at = user.lockedUntil();
+    }
+    assertThat(Duration.between(NOW.plus(Duration.ofMinutes(1)), ends[0])).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Duration.between(ends[0], ends[1])).isEqualTo(Duration.ofMinutes(15));
+    assertThat(Duration.between(ends[1], ends[2])).isEqualTo(Duration.ofHours(1));
+    assertThat(Duration.between(ends[2], ends[3])).isEqualTo(Duration.ofHours(1));
+    assertThat(user.isLockedByAdministrator()).isFalse();
   }
 
   @Test
@@ -82,7 +100,7 @@ class UserTests {
     assertThat(user.reserveLoginAttempt(3, NOW, true)).isTrue();
     assertThat(user.reserveLoginAttempt(3, NOW, true)).isFalse();
     assertThat(user.failedLoginAttempts()).isEqualTo(3);
-    user.failReservedLogin(3, null, NOW, true);
+    user.failReservedLogin(new LockoutPolicy(3, null), NOW, true);
     assertThat(user.isLockedAt(NOW)).isTrue();
   }
 
@@ -130,6 +148,7 @@ class UserTests {
 
   private static void failLogin(User user, int maxAttempts, Duration lockoutDuration, Instant now, boolean mayLock) {
     user.reserveLoginAttempt(maxAttempts, now, mayLock);
-    user.failReservedLogin(maxAttempts, lockoutDuration, now, mayLock);
+    user.failReservedLogin(new LockoutPolicy(maxAttempts, lockoutDuration == null ? null
+        : java.util.List.of(lockoutDuration)), now, mayLock);
   }
 }

@@ -81,6 +81,59 @@ class AuditHttpTests {
   }
 
   @Test
+  void loginsFailedLoginsLogoutsAndSessionsEndedByAnAdministratorAreRecorded() {
+    String email = Emails.unique("audited-login");
+    var member = api.registerVerifiedMember(email, "a long enough secret");
+    String requestId = "login-" + UUID.randomUUID();
+    String nobody = "nobody-" + UUID.randomUUID();
+
+    var login = api.send(form("/login/", "username=" + Api.encode(email) + "&password=a+long+enough+secret",
+        requestId + "-ok"));
+    api.send(form("/login/", "username=" + Api.encode(email) + "&password=wrong", requestId + "-wrong"));
+    api.send(form("/login/", "username=" + nobody + "%40example.com&password=wrong", requestId + "-unknown"));
+    String token = login.json().get("access_token").asString();
+    assertThat(api.post("/logout/", token).status()).isEqualTo(204);
+    String admin = api.loginAsAdmin();
+    String adminId = api.get("/users/me", admin).json().get("id").asString();
+    assertThat(api.post("/users/" + member.id() + "/sessions/revoke-all", admin).status()).isEqualTo(204);
+
+    JsonNode succeeded = only(api.get("/audit-events/?action=login_succeeded&target=" + member.id(), admin).json(),
+        requestId + "-ok");
+    assertThat(succeeded.get("details").get("channel").asString()).isEqualTo("password");
+    assertThat(succeeded.get("details").get("session_id").asString()).isNotBlank();
+    assertThat(succeeded.get("actor_id").isNull()).isTrue();
+    JsonNode wrong = only(api.get("/audit-events/?action=login_failed&target=" + member.id(), admin).json(),
+        requestId + "-wrong");
+    assertThat(wrong.get("details").get("reason").asString()).isEqualTo("wrong_password");
+    JsonNode unknown = only(api.get("/audit-events/?action=login_failed&limit=100", admin).json(),
+        requestId + "-unknown");
+    assertThat(unknown.get("details").get("reason").asString()).isEqualTo("unknown_account");
+    assertThat(unknown.get("target_id").isNull()).isTrue();
+    assertThat(unknown.toString()).doesNotContain(nobody);
+    JsonNode loggedOut = api.get("/audit-events/?action=logged_out&target=" + member.id(), admin).json()
+        .get("items").get(0);
+    assertThat(loggedOut.get("actor_id").asString()).isEqualTo(member.id());
+    assertThat(loggedOut.get("details").get("session_id").asString())
+        .isEqualTo(succeeded.get("details").get("session_id").asString());
+    JsonNode ended = api.get("/audit-events/?action=sessions_ended&target=" + member.id(), admin).json()
+        .get("items").get(0);
+    assertThat(ended.get("actor_id").asString()).isEqualTo(adminId);
+    assertThat(ended.get("details").get("reason").asString()).isEqualTo("administrator");
+  }
+
+  private HttpRequest.Builder form(String path, String body, String requestId) {
+    return api.request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Request-Id", requestId).POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static JsonNode only(JsonNode page, String requestId) {
+    var found = page.get("items").valueStream().filter(item -> requestId.equals(item.get("request_id").asString()))
+        .toList();
+    assertThat(found).as(page.toString()).hasSize(1);
+    return found.get(0);
+  }
+
+  @Test
   void aRegistrationHasNoActorAndItsVerificationIsTheSystemsRoleChange() {
     String email = Emails.unique("selfmade");
     String id = api.postJson("/register/", body("email", email, "password", PASSWORD)).json().get("id").asString();

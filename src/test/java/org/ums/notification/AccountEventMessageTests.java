@@ -35,7 +35,7 @@ class AccountEventMessageTests {
 
   @Test
   void aLockCarriesWhenItHappenedToTheEmail() {
-    var message = AccountEventMessage.of(new UserLocked(UserId.of(UUID.randomUUID()), NOW)).orElseThrow();
+    var message = AccountEventMessage.of(new UserLocked(UserId.of(UUID.randomUUID()), NOW, null, 0)).orElseThrow();
 
     assertThat(message.notification().orElseThrow().facts()).containsEntry("occurred_at", NOW.toString());
   }

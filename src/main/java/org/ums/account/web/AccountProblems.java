@@ -13,6 +13,7 @@ import org.ums.account.InvalidAccountDataException;
 import org.ums.account.InvalidVerificationTokenException;
 import org.ums.account.LoginRejectedException;
 import org.ums.account.OperationNotAllowedException;
+import org.ums.account.PasswordHashingBusyException;
 import org.ums.account.UserNotFoundException;
 import org.ums.web.FieldProblem;
 import org.ums.web.Problems;
@@ -71,6 +72,18 @@ class AccountProblems {
     if (status == HttpStatus.UNAUTHORIZED) {
       response.header("WWW-Authenticate", "Bearer");
     }
+    if (e.retryAfter().isPresent()) {
+      long seconds = Math.max(1, e.retryAfter().get().toSeconds() + 1);
+      response.header("Retry-After", Long.toString(seconds));
+      return response.body(problems.of(status, locale, e.messageKey(), (seconds + 59) / 60));
+    }
     return response.body(problems.of(status, locale, e.messageKey()));
+  }
+
+  /** Every password hash is taken: come back in a moment rather than wait with a thread held. */
+  @ExceptionHandler(PasswordHashingBusyException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> busy(PasswordHashingBusyException e, Locale locale) {
+    return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, locale, "problem.password-hashing-busy"));
   }
 }
