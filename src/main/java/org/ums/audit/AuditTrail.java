@@ -193,13 +193,29 @@ class AuditTrail {
         .param("actorId", origin.actorId())
         .param("actorRole", origin.actorRole())
         .param("targetId", target == null ? null : target.value())
-        .param("details", json.writeValueAsString(details))
+        .param("details", json.writeValueAsString(storable(details)))
         .param("ip", origin.clientIp())
         .param("userAgent", origin.userAgent())
         .param("requestId", origin.requestId())
         .param("channel", origin.channel())
         .param("osUser", origin.osUser())
         .update();
+  }
+
+  /** PostgreSQL's jsonb cannot hold NUL: a value given with one (a filter, say) is kept with U+FFFD in its place. */
+  private static Object storable(Object value) {
+    if (value instanceof String text) {
+      return text.replace('\0', '\uFFFD');
+    }
+    if (value instanceof Map<?, ?> map) {
+      var copy = new LinkedHashMap<Object, Object>();
+      map.forEach((key, item) -> copy.put(storable(key), storable(item)));
+      return copy;
+    }
+    if (value instanceof java.util.Collection<?> items) {
+      return items.stream().map(AuditTrail::storable).toList();
+    }
+    return value;
   }
 
   /** Who caused what is being recorded, and from where: an HTTP request, the console, or the service itself. */

@@ -73,7 +73,9 @@ class WebConfiguration implements WebMvcConfigurer {
     var passwordFlow = new SecurityScheme()
         .type(SecurityScheme.Type.OAUTH2)
         .description("Log in with your email as the username.")
-        .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/login/")));
+        // The document requires a flow to list its scopes, even none.
+        .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/login/")
+            .scopes(new io.swagger.v3.oas.models.security.Scopes())));
     return new OpenAPI()
         .info(new Info().title("UMS").version("1").description(TOKEN_LIFECYCLE))
         .components(new Components().addSecuritySchemes(PASSWORD_FLOW, passwordFlow))

@@ -73,6 +73,18 @@ class MalformedRequestsHttpTests {
     assertThat(german.body()).contains("Zeichen, die in ihrer Adresse oder ihren Kopfzeilen nicht erlaubt sind");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/users/%00", "/users/%ff%fe", "/users/..%2F..%2Fetc", "/profiles/a%2Fb"})
+  void aPathThatTomcatRefusesBeforeAnyServletIs400ProblemDetailsInTheCallersLanguage(String path) {
+    var english = raw().send("GET", path, Map.of());
+    var spanish = raw().send("GET", path, Map.of("Accept-Language", "es-MX"));
+
+    assertThat(english.status()).isEqualTo(400);
+    assertThat(english.contentType()).startsWith("application/problem+json");
+    assertThat(english.body()).contains("\"status\":400").contains("not allowed in its address");
+    assertThat(spanish.body()).contains("no se permiten en su dirección");
+  }
+
   @Test
   void aJsonBodyThatIsNotUtf8Is400() {
     var answer = raw().send("POST", "/register/", Map.of("Content-Type", "application/json"),

@@ -157,6 +157,9 @@ class UserController {
 
   @GetMapping(path = "/export.csv", produces = "text/csv")
   @PreAuthorize("hasRole('ADMIN')")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The users as CSV",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   @Operation(summary = "Export users as CSV", description = "ADMIN only. The same filters and `sort` as the list, "
       + "every matching user, streamed; no secrets; cells that a spreadsheet would run as formulas are prefixed "
       + "with '. The export is recorded in the audit log.")
@@ -180,9 +183,23 @@ class UserController {
         64 * 1024);
     var csv = new UserCsv(out);
     csv.header();
-    administration.export(actor, search, filters, csv::user);
+    administration.export(actor, search, recorded(filters), csv::user);
     out.flush();
   }
+
+  /** The filters the audit log records: the export's own, not whatever else the query string carried. */
+  private static Map<String, String> recorded(Map<String, String> parameters) {
+    var known = new java.util.LinkedHashMap<String, String>();
+    parameters.forEach((name, value) -> {
+      if (EXPORT_FILTERS.contains(name)) {
+        known.put(name, value);
+      }
+    });
+    return known;
+  }
+
+  private static final java.util.Set<String> EXPORT_FILTERS = java.util.Set.of("q", "role", "is_locked",
+      "email_verified", "is_professional", "created_from", "created_to", "last_login_from", "last_login_to", "sort");
 
   @PutMapping("/{user_id}/role")
   @PreAuthorize(ADMINISTRATORS)
