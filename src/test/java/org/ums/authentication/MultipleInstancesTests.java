@@ -34,6 +34,11 @@ class MultipleInstancesTests {
       String tokenFromSecond = other.loginAsAdmin();
       assertThat(first.get("/users/me", tokenFromSecond).status()).isEqualTo(200);
       assertThat(first.get("/users/?limit=1", token).json().get("total").asLong()).isEqualTo(totalBefore);
+
+      // A logout on one instance refuses the session's access token on the other (within UMS_REVOCATION_LAG).
+      assertThat(first.post("/logout/", tokenFromSecond).status()).isEqualTo(204);
+      assertThat(other.get("/users/me", tokenFromSecond).status()).isEqualTo(401);
+      assertThat(other.get("/users/me", token).status()).isEqualTo(200);
     }
   }
 }
