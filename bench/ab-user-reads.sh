@@ -30,8 +30,15 @@ run() {
   BENCH_USER_ID=$(curl -s localhost:18082/users/me -H "Authorization: Bearer $token" | sed 's/^{"id":"\([^"]*\)".*/\1/')
   export BENCH_USER_ID
   wrk -t2 -c16 -d40s -s "$here/get-user.lua" http://localhost:18082 >/dev/null
-  echo "$label $(wrk -t2 -c16 -d30s --latency -s "$here/get-user.lua" http://localhost:18082 \
-    | grep -E 'Requests/sec|50%' | tr -s ' ' | tr '\n' ' ')"
+  # CPU time of the service per request as well: the machine's speed drifts by tens of per cent between runs,
+  # which moves requests per second far more than it moves the work each request costs.
+  local ticks_before ticks_after result requests
+  ticks_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  result=$(wrk -t2 -c16 -d30s --latency -s "$here/get-user.lua" http://localhost:18082)
+  ticks_after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  requests=$(echo "$result" | awk '/requests in/ {print $1}')
+  echo "$label $(echo "$result" | grep -E 'Requests/sec|50%' | tr -s ' ' | tr '\n' ' ')" \
+    "cpu_us_per_request: $(( (ticks_after - ticks_before) * 1000000 / $(getconf CLK_TCK) / requests ))"
   kill "$pid"
   wait "$pid" 2>/dev/null
 }
