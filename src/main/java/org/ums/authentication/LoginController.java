@@ -70,7 +70,8 @@ class LoginController {
     try {
       user = credentials.authenticate(username, password);
     } catch (LoginRejectedException e) {
-      if (e.reason() == LoginRejectedException.Reason.BAD_CREDENTIALS) {
+      // Only a wrong password for an account can lead to a lockout: that is what an address has a share of.
+      if (e.reason() == LoginRejectedException.Reason.BAD_CREDENTIALS && e.account().isPresent()) {
         rateLimits.countLoginFailure(address);
       }
       failures.record(e);

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     and password reset requests together (120 by default)
  * @param emailsPerAddressPerHour reset and verification emails per hour that anyone can have sent to one address
  *     (5 by default)
- * @param loginFailuresPerIpPerHour failed logins per hour from one client address, past which its logins are refused
- *     until the hour has let some through again (30 by default): one address cannot lock many accounts
+ * @param loginFailuresPerIpPerHour wrong passwords for existing accounts per hour from one client address, past which
+ *     its logins are refused until the hour has let some through again (30 by default): one address cannot lock many
+ *     accounts
  */
 @ConfigurationProperties("ums.rate-limit")
 record RateLimitProperties(Integer loginPerAccountPerMinute, Integer perIpPerMinute,

@@ -73,7 +73,7 @@ public class RateLimits {
     }
   }
 
-  /** Counts a failed login (a wrong password, or an unknown email) from {@code address}. */
+  /** Counts a failed login from {@code address}: a wrong password for an account that exists. */
   public void countLoginFailure(String address) {
     int limit = properties.loginFailuresPerIpPerHour();
     if (limit > 0) {

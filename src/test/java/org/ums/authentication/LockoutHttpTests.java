@@ -101,6 +101,10 @@ class LockoutHttpTests {
       victims[i] = Emails.unique("victim");
       api.registerVerifiedMember(victims[i], PASSWORD);
     }
+    // Unknown emails can lock nothing and take nothing from the address's share.
+    for (int guess = 0; guess < 8; guess++) {
+      assertThat(login(Emails.unique("nobody"), "guess", address).status()).isEqualTo(401);
+    }
     // Five failures are this address's share: two guesses at two accounts, one at the third.
     for (int guess = 0; guess < 5; guess++) {
       assertThat(login(victims[guess % 3], "guess " + guess, address).status()).isEqualTo(401);
@@ -117,7 +121,7 @@ class LockoutHttpTests {
     var audit = api.get("/audit-events/?action=login_failed&limit=50", api.loginAsAdmin()).json();
     assertThat(audit.get("items").valueStream().filter(item -> item.get("client_ip").asString().equals(address))
         .map(item -> item.get("details").get("reason").asString()))
-        .containsOnly("wrong_password", "too_many_failures_from_address");
+        .containsOnly("unknown_account", "wrong_password", "too_many_failures_from_address");
   }
 
   private void fail(String email, int times) {
