@@ -80,7 +80,7 @@ public class Credentials {
       User current = store.findForUpdate(id)
           .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id));
       if (current.isLockedAt(now)) {
-        throw LoginRejectedException.locked(current, now);
+        throw LoginRejectedException.locked(current, now, properties.lockoutPolicy());
       }
       current.recordSuccessfulLogin(now);
       if (upgradedHash != null) {
@@ -100,7 +100,7 @@ public class Credentials {
           .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id));
       if (current.isLockedAt(now)
           || !current.reserveLoginAttempt(properties.maxLoginAttempts(), now, store.hasAnotherAdministrator(current))) {
-        throw LoginRejectedException.locked(current, now);
+        throw LoginRejectedException.locked(current, now, properties.lockoutPolicy());
       }
       store.save(current);
     });

@@ -36,10 +36,19 @@ public final class LoginRejectedException extends AccountException {
     this.retryAfter = retryAfter;
   }
 
-  /** The refusal of a locked account: with the time left when the lock ends by itself. */
-  static LoginRejectedException locked(User user, Instant now) {
-    Duration left = user.isLockedByAdministrator() || user.lockedUntil() == null ? null
-        : Duration.between(now, user.lockedUntil());
+  /**
+   * The refusal of a locked account: with the time left when the lock ends by itself; while guesses made at the same
+   * time are still being checked (the account is about to be locked out), the lockout that will follow.
+   */
+  static LoginRejectedException locked(User user, Instant now, LockoutPolicy policy) {
+    Duration left;
+    if (user.isLockedByAdministrator()) {
+      left = null;
+    } else if (user.isLockedAt(now) && user.lockedUntil() != null) {
+      left = Duration.between(now, user.lockedUntil());
+    } else {
+      left = policy.durationAfter(user.lockoutCount());
+    }
     return new LoginRejectedException(Reason.LOCKED, user.id(), left == null || left.isNegative() ? null : left);
   }
 

@@ -522,6 +522,11 @@ class User extends AbstractAggregateRoot<User> {
     return lockedUntil;
   }
 
+  /** Lockouts after failed logins in a row, since the last successful login, reset or unlock. */
+  int lockoutCount() {
+    return lockoutCount;
+  }
+
   int failedLoginAttempts() {
     return failedLoginAttempts;
   }
