@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.ums.console.AdminConsole;
+import org.ums.admincli.AdminConsole;
 
 /** The user management service: one deployable made of capability modules (see the README's module map). */
 @SpringBootApplication

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.ums.UmsApplication;
-import org.ums.console.ConsoleRunner;
+import org.ums.admincli.ConsoleRunner;
 import org.ums.embeddeddatabase.TestDatabases;
 import org.ums.support.Api;
 import org.ums.support.HttpTest;

@@ -136,7 +136,7 @@ class KafkaModeTests {
       assertThat(console.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers())
           .isNotEmpty().noneMatch(MessageListenerContainer::isRunning);
       var out = new java.io.StringWriter();
-      int code = org.ums.console.AdminConsole.run(console, java.io.InputStream.nullInputStream(),
+      int code = org.ums.admincli.AdminConsole.run(console, java.io.InputStream.nullInputStream(),
           new java.io.PrintWriter(out), new java.io.PrintWriter(out), java.util.Locale.ENGLISH, "kafka-operator",
           "set-role", "--email", email, "--role", "MANAGER", "--reason", "Promoted at the console");
       assertThat(code).as(out.toString()).isZero();

@@ -1,4 +1,4 @@
-package org.ums.console;
+package org.ums.admincli;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;

@@ -1,4 +1,4 @@
-package org.ums.console;
+package org.ums.admincli;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package org.ums.console;
+package org.ums.admincli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ums.support.Api.body;

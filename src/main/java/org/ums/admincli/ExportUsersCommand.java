@@ -1,4 +1,4 @@
-package org.ums.console;
+package org.ums.admincli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

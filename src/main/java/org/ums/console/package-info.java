@@ -1,8 +1,0 @@
-/**
- * The admin console: {@code java -jar ums.jar admin <command>} (or {@code bin/ums-admin}) for operators. It starts
- * the service's modules without the web server, with the same configuration, and acts through their APIs as
- * {@link org.ums.account.Actor#CONSOLE}, so that rules, events, emails and audit entries are those of the API.
- * Exit codes: 0 done, 1 the operation failed, 2 bad usage.
- */
-@org.springframework.modulith.ApplicationModule(displayName = "Admin console")
-package org.ums.console;
