@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ums.support.MessageBundles;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 
 /** Every message key the code and templates name exists in the English bundle, and no template holds text. */
 class MessageBundleTests {

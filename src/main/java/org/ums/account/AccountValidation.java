@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.ums.account;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

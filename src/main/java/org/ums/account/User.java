@@ -14,7 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 
 /**
  * Opens accounts in bulk from rows an operator supplies (the console's CSV import), validated as the API

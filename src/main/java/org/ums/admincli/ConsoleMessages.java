@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 
 /**
  * The console's sentences, from the service's message bundle in the operator's language (the JVM's locale, i.e.

@@ -20,7 +20,7 @@ import org.ums.account.EmailVerification;
 import org.ums.account.Registration;
 import org.ums.account.UserId;
 import org.ums.account.NewAccount;
-import org.ums.web.Languages;
+import org.ums.localization.Languages;
 import org.ums.web.Problems;
 
 @RestController

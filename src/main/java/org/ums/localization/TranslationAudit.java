@@ -1,4 +1,4 @@
-package org.ums.web;
+package org.ums.localization;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package org.ums.web;
+package org.ums.localization;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package org.ums.web;
+package org.ums.localization;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,16 +1,13 @@
-package org.ums.account.web;
+package org.ums.localization;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
-import org.ums.account.Accounts;
-import org.ums.account.Actor;
-import org.ums.web.Languages;
+import org.ums.localization.spi.UserLanguages;
 
 /**
  * The language of an answer: the logged-in user's {@code preferred_language}, else the best served language of
@@ -22,10 +19,10 @@ class PreferredLanguageResolver implements LocaleResolver {
 
   private static final String RESOLVED = PreferredLanguageResolver.class.getName() + ".locale";
 
-  private final Accounts accounts;
+  private final Optional<UserLanguages> users;
 
-  PreferredLanguageResolver(Accounts accounts) {
-    this.accounts = accounts;
+  PreferredLanguageResolver(Optional<UserLanguages> users) {
+    this.users = users;
   }
 
   @Override
@@ -39,16 +36,15 @@ class PreferredLanguageResolver implements LocaleResolver {
   }
 
   private Optional<Locale> preferred(HttpServletRequest request) {
-    if (request.getUserPrincipal() instanceof Authentication authentication
-        && authentication.getPrincipal() instanceof Actor actor) {
-      try {
-        return accounts.preferredLanguage(actor.id());
-      } catch (DataAccessException e) {
-        // The answer being written may be about this very failure: it goes out in the browser's language.
-        return Optional.empty();
-      }
+    if (request.getUserPrincipal() == null || users.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    try {
+      return users.get().languageOf(request.getUserPrincipal());
+    } catch (DataAccessException e) {
+      // The answer being written may be about this very failure: it goes out in the browser's language.
+      return Optional.empty();
+    }
   }
 
   @Override
