@@ -10,8 +10,8 @@ import org.springframework.core.convert.converter.Converter;
 /**
  * Reads every duration setting, and refuses one without a unit: Spring would take {@code UMS_AUDIT_RETENTION=730}
  * for 730 milliseconds, and a retention job would then wipe what it was meant to keep. A duration is a number with
- * a unit ({@code 30s}, {@code 15m}, {@code 24h}, {@code 730d}) or ISO 8601 ({@code PT12H}); an empty value leaves
- * the setting at its default.
+ * a unit ({@code 30s}, {@code 15m}, {@code 24h}, {@code 730d}) or ISO 8601 ({@code PT12H}); {@code 0} is zero in any
+ * unit; an empty value leaves the setting at its default.
  */
 final class DurationsWithUnits implements Converter<String, Duration> {
 
@@ -34,6 +34,9 @@ final class DurationsWithUnits implements Converter<String, Duration> {
     String value = source.strip();
     if (value.isEmpty()) {
       return null;
+    }
+    if (value.equals("0")) {
+      return Duration.ZERO;
     }
     if (BARE_NUMBER.matcher(value).matches()) {
       throw new IllegalArgumentException("'" + value + "' has no unit: write " + value + "s, " + value + "m, "

@@ -65,7 +65,7 @@ public class Credentials {
     // The attempt is counted as failed before the hash is computed, under the row lock: guesses made at the same
     // time are counted one after the other, and none is checked once the limit is reached.
     reserveAttempt(id, administrator, now);
-    if (!passwordEncoder.matches(password, user.passwordHash())) {
+    if (!matchesReserved(id, password, user.passwordHash())) {
       recordFailure(id, administrator, now);
       throw new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id);
     }
@@ -74,8 +74,7 @@ public class Credentials {
       forgetReservedAttempt(id);
       throw new LoginRejectedException(LoginRejectedException.Reason.EMAIL_NOT_VERIFIED, id);
     }
-    String upgradedHash = passwordEncoder.upgradeEncoding(user.passwordHash()) ? passwordEncoder.encode(password)
-        : null;
+    String upgradedHash = upgradedHash(user, password);
     return transaction.execute(status -> {
       User current = store.findForUpdate(id)
           .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.BAD_CREDENTIALS, id));
@@ -119,6 +118,32 @@ public class Credentials {
     });
   }
 
+  /**
+   * Checks a password for an attempt reserved before; when no verdict comes (every hashing thread busy, an
+   * interruption), the reservation is given back, so that a flood of requests can never lock an account by itself.
+   */
+  private boolean matchesReserved(UserId id, String password, String hash) {
+    try {
+      return passwordEncoder.matches(password, hash);
+    } catch (RuntimeException e) {
+      transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(current -> {
+        current.releaseReservedAttempt();
+        store.save(current);
+      }));
+      throw e;
+    }
+  }
+
+  /** A hash with today's algorithm for a password that matched an older one; null when none is needed or possible. */
+  private String upgradedHash(User user, String password) {
+    try {
+      return passwordEncoder.upgradeEncoding(user.passwordHash()) ? passwordEncoder.encode(password) : null;
+    } catch (PasswordHashingBusyException e) {
+      // The password was right: the new hash can wait for the next login.
+      return null;
+    }
+  }
+
   private void forgetReservedAttempt(UserId id) {
     transaction.executeWithoutResult(status -> store.findForUpdate(id).ifPresent(current -> {
       current.forgetFailedLogins();
@@ -145,7 +170,7 @@ public class Credentials {
     Instant now = store.clock().instant();
     boolean administrator = user.role() == Role.ADMIN;
     reserveAttempt(id, administrator, now);
-    if (!passwordEncoder.matches(password, user.passwordHash())) {
+    if (!matchesReserved(id, password, user.passwordHash())) {
       recordFailure(id, administrator, now);
       throw new InvalidAccountDataException(new FieldViolation(field, "validation.current-password",
           "CurrentPassword"));

@@ -155,6 +155,11 @@ class User extends AbstractAggregateRoot<User> {
     touch(now);
   }
 
+  /** An attempt reserved before its password was checked got no verdict: it does not count. */
+  void releaseReservedAttempt() {
+    failedLoginAttempts = Math.max(0, failedLoginAttempts - 1);
+  }
+
   /** The right password was given, though the login is refused for another reason: failures are forgotten. */
   void forgetFailedLogins() {
     failedLoginAttempts = 0;

@@ -113,7 +113,7 @@ public class UserAdministration {
   public UserView update(Actor actor, UserId id, UserChanges changes) {
     AccountRules.requireAdministrator(actor);
     validation.checkChanges(changes);
-    if (changes.role() != null) {
+    if (changes.role() != null || changes.email() != null) {
       store.lockAdministrators();
     }
     User user = store.loadForUpdate(id);
@@ -124,6 +124,8 @@ public class UserAdministration {
       // The same address in other letter case is the same address (citext): nothing changes.
       if (!email.equalsIgnoreCase(user.email())) {
         store.requireEmailFree(email);
+        // Until the new address is verified its owner cannot sign in: an administrator needs another one who can.
+        store.requireAnotherAdministrator(user);
         // Links sent to the old address must not verify the new one; the new one gets a link of its own.
         tokens.deleteByUserId(id.value());
         user.changeEmailByStaff(email, now);

@@ -61,21 +61,24 @@ class LoginController {
       @RequestParam("password") String password, HttpServletRequest request) {
     String address = request.getRemoteAddr();
     try {
-      rateLimits.requireLoginFailuresLeft(address);
+      rateLimits.takeLoginFailure(address);
     } catch (RateLimitedException e) {
       failures.record(null, LoginFailed.Reason.TOO_MANY_FAILURES_FROM_ADDRESS);
       throw e;
     }
     AuthenticatedUser user;
+    boolean guessed = false;
     try {
       user = credentials.authenticate(username, password);
     } catch (LoginRejectedException e) {
       // Only a wrong password for an account can lead to a lockout: that is what an address has a share of.
-      if (e.reason() == LoginRejectedException.Reason.BAD_CREDENTIALS && e.account().isPresent()) {
-        rateLimits.countLoginFailure(address);
-      }
+      guessed = e.reason() == LoginRejectedException.Reason.BAD_CREDENTIALS && e.account().isPresent();
       failures.record(e);
       throw e;
+    } finally {
+      if (!guessed) {
+        rateLimits.giveBackLoginFailure(address);
+      }
     }
     var grant = sessions.open(user, address, request.getHeader("User-Agent"));
     return tokens(user, grant);

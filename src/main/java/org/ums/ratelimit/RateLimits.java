@@ -56,28 +56,29 @@ public class RateLimits {
   }
 
   /**
-   * Refuses a login from {@code address} once it has had its share of failed logins this hour
-   * ({@code UMS_RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_HOUR}), so that one address cannot lock many accounts by guessing
-   * their passwords; successful logins take nothing from the share.
+   * Takes one from {@code address}'s share of wrong passwords this hour
+   * ({@code UMS_RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_HOUR}) before a login is checked, so that logins sent at the same
+   * time cannot all pass a check made before any of them failed; {@link #giveBackLoginFailure} returns it when the
+   * login did not fail with a wrong password. One address so cannot lock many accounts by guessing their passwords.
    *
    * @throws RateLimitedException when the address has failed too often
    */
-  public void requireLoginFailuresLeft(String address) {
+  public void takeLoginFailure(String address) {
     int limit = properties.loginFailuresPerIpPerHour();
     if (limit <= 0) {
       return;
     }
-    var probe = bucket(failuresKey(address), limit, HOUR).estimateAbilityToConsume(1);
-    if (!probe.canBeConsumed()) {
+    var probe = bucket(failuresKey(address), limit, HOUR).tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
       throw new RateLimitedException(seconds(probe.getNanosToWaitForRefill()));
     }
   }
 
-  /** Counts a failed login from {@code address}: a wrong password for an account that exists. */
-  public void countLoginFailure(String address) {
+  /** Returns what {@link #takeLoginFailure} took, for a login that succeeded or failed otherwise than by a guess. */
+  public void giveBackLoginFailure(String address) {
     int limit = properties.loginFailuresPerIpPerHour();
     if (limit > 0) {
-      bucket(failuresKey(address), limit, HOUR).tryConsume(1);
+      bucket(failuresKey(address), limit, HOUR).addTokens(1);
     }
   }
 

@@ -83,6 +83,10 @@ class LastAdministratorHttpTests {
     assertThat(deleteSelf.json().get("detail").asString()).contains("last administrator");
     assertThat(lockSelf.status()).isEqualTo(409);
     assertThat(api.get("/users/me", admin).status()).isEqualTo(200);
+    // A new email would leave the only usable administrator unable to sign in until it is verified.
+    var moved = api.putJson("/users/" + adminId, body("email", Emails.unique("typo")), admin);
+    assertThat(moved.status()).isEqualTo(409);
+    assertThat(api.get("/users/me", admin).json().get("email").asString()).isEqualTo(Api.ADMIN_EMAIL);
     // Anyone else may go: the bootstrap administrator remains.
     assertThat(api.delete("/users/" + unverifiedId, admin).status()).isEqualTo(204);
   }

@@ -59,6 +59,31 @@ class PasswordHashingFloodHttpTests {
   }
 
   @Test
+  void loginsRefusedForAFullQueueAreNotCountedAgainstTheirAccount() throws Exception {
+    String email = Emails.unique("busy-owner");
+    api.registerVerifiedMember(email, PASSWORD);
+    var flood = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+    for (int request = 0; request < 200; request++) {
+      flood.add(api.http().sendAsync(api.request("/login/", null)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + Api.encode(Emails.unique("nobody"))
+              + "&password=wrong")).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    // The owner tries while the queue is full: each refusal for want of a hashing thread must not count.
+    var owner = new ArrayList<Integer>();
+    for (int attempt = 0; attempt < 8; attempt++) {
+      owner.add(api.postForm("/login/", java.util.Map.of("username", email, "password", PASSWORD)).status());
+    }
+    for (var answer : flood) {
+      answer.get(60, TimeUnit.SECONDS);
+    }
+
+    assertThat(owner).contains(503).doesNotContain(400);
+    assertThat(api.postForm("/login/", java.util.Map.of("username", email, "password", PASSWORD)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void wrongCurrentPasswordsCountAsFailedLoginsAndLockTheAccountForAWhile() {
     String email = Emails.unique("changer");
     var member = api.registerVerifiedMember(email, PASSWORD);

@@ -124,6 +124,31 @@ class LockoutHttpTests {
         .containsOnly("unknown_account", "wrong_password", "too_many_failures_from_address");
   }
 
+  @Test
+  void guessesSentAtOnceFromOneAddressTakeNoMoreThanItsShare() throws Exception {
+    String address = newAddress();
+    String[] victims = new String[4];
+    for (int i = 0; i < victims.length; i++) {
+      victims[i] = Emails.unique("parallel");
+      api.registerVerifiedMember(victims[i], PASSWORD);
+    }
+    var guesses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
+    for (int guess = 0; guess < 24; guess++) {
+      guesses.add(api.http().sendAsync(api.request("/login/", null).header("X-Forwarded-For", address)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + Api.encode(victims[guess % 4])
+              + "&password=guess" + guess)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    var statuses = new java.util.ArrayList<Integer>();
+    for (var answer : guesses) {
+      statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+    }
+
+    // Five wrong passwords were checked at most; the others were refused before their hash.
+    assertThat(statuses.stream().filter(status -> status == 401)).hasSizeLessThanOrEqualTo(5);
+    assertThat(statuses).contains(429);
+  }
+
   private void fail(String email, int times) {
     for (int attempt = 0; attempt < times; attempt++) {
       assertThat(login(email, "wrong " + attempt, newAddress()).status()).isEqualTo(401);
