@@ -5,5 +5,6 @@
  * {@link org.ums.account.UserAdministration} and {@link org.ums.account.Accounts}, and the domain events it
  * publishes ({@link org.ums.account.UserRegistered} and the others).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts",
+    allowedDependencies = {"localization", "localization :: spi", "ratelimit", "web"})
 package org.ums.account;

@@ -5,5 +5,6 @@
  * {@link org.ums.account.Actor#CONSOLE}, so that rules, events, emails and audit entries are those of the API.
  * Exit codes: 0 done, 1 the operation failed, 2 bad usage.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Admin command line")
+@org.springframework.modulith.ApplicationModule(displayName = "Admin command line",
+    allowedDependencies = {"account", "audit", "authentication", "localization"})
 package org.ums.admincli;

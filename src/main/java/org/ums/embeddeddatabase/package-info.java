@@ -3,5 +3,5 @@
  * tests, an embedded PostgreSQL started in-process. Without either, start-up stops with a message naming the
  * settings to give.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Embedded database")
+@org.springframework.modulith.ApplicationModule(displayName = "Embedded database", allowedDependencies = {})
 package org.ums.embeddeddatabase;

@@ -4,5 +4,5 @@
  * bundle. Its API is {@link org.ums.localization.Languages}; the modules that know a caller's choice provide
  * {@link org.ums.localization.spi.UserLanguages}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Localization")
+@org.springframework.modulith.ApplicationModule(displayName = "Localization", allowedDependencies = {})
 package org.ums.localization;

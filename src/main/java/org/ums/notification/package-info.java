@@ -4,5 +4,6 @@
  * sends them through the {@link org.ums.notification.MailGateway} port: SMTP when a mail host is configured,
  * the log otherwise.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+    allowedDependencies = {"account", "web"})
 package org.ums.notification;

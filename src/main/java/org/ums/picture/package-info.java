@@ -3,5 +3,6 @@
  * {@link org.ums.storage.ObjectStorage}, served to browsers, removed by their owner or a moderator and when
  * the account is deleted; initials for users without a picture. Its API is {@link org.ums.picture.Pictures}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pictures")
+@org.springframework.modulith.ApplicationModule(displayName = "Pictures",
+    allowedDependencies = {"account", "storage", "web"})
 package org.ums.picture;

@@ -3,5 +3,5 @@
  * endpoints that anyone may call to log in, register or be sent an email, and per account on login. A refused call
  * is a 429 problem with {@code Retry-After}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Rate limits")
+@org.springframework.modulith.ApplicationModule(displayName = "Rate limits", allowedDependencies = {"web"})
 package org.ums.ratelimit;
