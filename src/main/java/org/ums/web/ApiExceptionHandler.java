@@ -146,6 +146,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(problems.of(HttpStatus.BAD_REQUEST, locale, "problem.rejected-request"));
   }
 
+  /**
+   * PostgreSQL text holds no NUL (SQL state 22021) and jsonb no {@code \u0000} (22P05): a value that carries one,
+   * wherever it is bound, is the caller's mistake, not ours. One rule here instead of a guard at every parameter.
+   */
+  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+  ResponseEntity<Object> handleDataAccess(org.springframework.dao.DataAccessException ex, Locale locale) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql
+          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+        return respond(problems.of(HttpStatus.BAD_REQUEST, locale, "problem.bad-request"));
+      }
+    }
+    return handleUnexpected(ex, locale);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, Locale locale) {
     boolean inPath = ex.getParameter().hasParameterAnnotation(

@@ -86,6 +86,15 @@ class MalformedRequestsHttpTests {
   }
 
   @Test
+  void aNulThatReachesTheDatabaseIs400NotA500() {
+    var answer = api.get("/notifications/?recipient=a%00b%40example.com", api.loginAsAdmin());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body()).doesNotContain("Exception");
+  }
+
+  @Test
   void aJsonBodyThatIsNotUtf8Is400() {
     var answer = raw().send("POST", "/register/", Map.of("Content-Type", "application/json"),
         new byte[] {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'});
